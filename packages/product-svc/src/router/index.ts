@@ -1,0 +1,13 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { router } from "../trpc.ts";
+import { categoriesRouter } from "./categories.ts";
+import { productsRouter } from "./products.ts";
+
+export const appRouter = router({
+  products: productsRouter,
+  categories: categoriesRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,9 @@
+import { initServiceTRPC } from "@shop/service-kit/trpc";
+import type { Db } from "./db.ts";
+
+export interface ProductDeps {
+  db: Db;
+}
+
+export const { router, publicProcedure, adminProcedure, serviceProcedure, createCallerFactory } =
+  initServiceTRPC<ProductDeps>({ exposeInternalErrors: process.env.NODE_ENV !== "production" });

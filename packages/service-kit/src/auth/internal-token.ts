@@ -1,0 +1,104 @@
+import { errors, jwtVerify, SignJWT } from "jose";
+import { z } from "zod";
+
+/**
+ * Internal tokens are how a service knows who is calling. The BFF mints one per call from the
+ * signed-in session (or as GUEST for anonymous visitors); services mint SERVICE tokens for each other.
+ * They are short-lived, audience-bound and HMAC-signed with a secret every service shares.
+ */
+export const ROLES = ["GUEST", "SHOPPER", "ADMIN", "SERVICE"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SERVICE_NAMES = ["user-svc", "product-svc", "order-svc", "notify-svc"] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export const MAX_TOKEN_LIFETIME_SECONDS = 60;
+const DEFAULT_LIFETIME_SECONDS = 30;
+const ISSUER = "storefront-internal";
+const ALG = "HS256";
+
+export interface Caller {
+  /** User id for SHOPPER/ADMIN, the calling component's name for SERVICE and GUEST. */
+  sub: string;
+  role: Role;
+  email?: string | undefined;
+}
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  role: z.enum(ROLES),
+  email: z.string().optional(),
+  iat: z.number(),
+  exp: z.number(),
+});
+
+const encoder = new TextEncoder();
+const keyCache = new Map<string, Uint8Array>();
+function keyFor(secret: string): Uint8Array {
+  let key = keyCache.get(secret);
+  if (!key) {
+    key = encoder.encode(secret);
+    keyCache.set(secret, key);
+  }
+  return key;
+}
+
+export async function mintInternalToken(opts: {
+  secret: string;
+  audience: ServiceName;
+  caller: Caller;
+  lifetimeSeconds?: number;
+}): Promise<string> {
+  const lifetime = Math.min(opts.lifetimeSeconds ?? DEFAULT_LIFETIME_SECONDS, MAX_TOKEN_LIFETIME_SECONDS);
+  const payload: Record<string, string> = { role: opts.caller.role };
+  if (opts.caller.email) payload.email = opts.caller.email;
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: ALG, typ: "JWT" })
+    .setIssuer(ISSUER)
+    .setAudience(opts.audience)
+    .setSubject(opts.caller.sub)
+    .setIssuedAt()
+    .setExpirationTime(`${lifetime}s`)
+    .sign(keyFor(opts.secret));
+}
+
+export class InvalidInternalTokenError extends Error {
+  override readonly name = "InvalidInternalTokenError";
+}
+
+/** Verifies signature, issuer, audience, expiry and that the token was not minted to live longer than allowed. */
+export async function verifyInternalToken(opts: {
+  token: string;
+  secret: string;
+  audience: ServiceName;
+}): Promise<Caller> {
+  try {
+    const { payload } = await jwtVerify(opts.token, keyFor(opts.secret), {
+      algorithms: [ALG],
+      issuer: ISSUER,
+      audience: opts.audience,
+      requiredClaims: ["sub", "iat", "exp"],
+      clockTolerance: 5,
+    });
+    const claims = claimsSchema.parse(payload);
+    if (claims.exp - claims.iat > MAX_TOKEN_LIFETIME_SECONDS) {
+      throw new InvalidInternalTokenError("token lifetime exceeds the allowed maximum");
+    }
+    return { sub: claims.sub, role: claims.role, email: claims.email };
+  } catch (error) {
+    if (error instanceof InvalidInternalTokenError) throw error;
+    if (error instanceof errors.JOSEError || error instanceof z.ZodError) {
+      throw new InvalidInternalTokenError(
+        error instanceof errors.JOSEError ? error.code : "malformed claims",
+      );
+    }
+    throw error;
+  }
+}
+
+/** Extracts the bearer token from an Authorization header value. */
+export function bearerToken(header: string | null | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}

@@ -1,0 +1,90 @@
+import { createTRPCClient, httpBatchLink, retryLink, type TRPCClientError } from "@trpc/client";
+import type { AnyRouter } from "@trpc/server";
+import superjson from "superjson";
+import { type Caller, mintInternalToken, type ServiceName } from "../auth/internal-token.ts";
+import { currentRequestId } from "../log.ts";
+
+export interface ServiceClientOptions {
+  /** The service being called; tokens are minted for exactly this audience. */
+  audience: ServiceName;
+  /** Base URL of the service, e.g. http://127.0.0.1:4002 */
+  url: string;
+  secret: string;
+  /** Who the call is made for: a user relayed by the BFF, or the calling service itself. */
+  caller: Caller | (() => Caller);
+  /** Defaults to the request id of the request being served (AsyncLocalStorage). */
+  requestId?: () => string | undefined;
+  /** Per HTTP attempt. */
+  timeoutMs?: number;
+  /** Extra attempts for queries on transient failures. Mutations are never retried. */
+  maxRetries?: number;
+  /** Base of the exponential backoff; each delay is a random value up to base·2^attempt (full jitter). */
+  retryBaseMs?: number;
+  fetch?: typeof fetch;
+}
+
+const TRANSIENT_CODES = new Set([
+  "INTERNAL_SERVER_ERROR",
+  "TIMEOUT",
+  "BAD_GATEWAY",
+  "SERVICE_UNAVAILABLE",
+  "GATEWAY_TIMEOUT",
+]);
+
+/** True for failures where trying the same query again can help: network errors, timeouts, 5xx. */
+export function isTransient(error: TRPCClientError<AnyRouter>): boolean {
+  const code = (error.data as { code?: string } | undefined)?.code;
+  if (!code) return true; // no tRPC response at all: connection refused/reset, timeout
+  return TRANSIENT_CODES.has(code);
+}
+
+export function backoffDelayMs(attempt: number, baseMs: number, capMs = 2_000): number {
+  return Math.floor(Math.random() * Math.min(capMs, baseMs * 2 ** attempt));
+}
+
+/**
+ * The one way anything calls a service: typed by the service's router (import type only), with a
+ * fresh internal token and the current request id on every request, a per-attempt timeout, and
+ * retries with exponential backoff and jitter for queries only — a retried mutation could run twice.
+ */
+export function createServiceClient<TRouter extends AnyRouter>(opts: ServiceClientOptions) {
+  const timeoutMs = opts.timeoutMs ?? 5_000;
+  const maxRetries = opts.maxRetries ?? 2;
+  const baseMs = opts.retryBaseMs ?? 50;
+  const resolveCaller = typeof opts.caller === "function" ? opts.caller : () => opts.caller as Caller;
+  const requestId = opts.requestId ?? currentRequestId;
+  const baseFetch = opts.fetch ?? fetch;
+
+  return createTRPCClient<TRouter>({
+    links: [
+      retryLink({
+        retry: ({ op, error, attempts }) =>
+          op.type === "query" && attempts <= maxRetries && isTransient(error),
+        retryDelayMs: (attemptIndex) => backoffDelayMs(attemptIndex, baseMs),
+      }),
+      httpBatchLink({
+        url: `${opts.url.replace(/\/$/, "")}/trpc`,
+        transformer: superjson,
+        maxItems: 20,
+        async headers() {
+          const token = await mintInternalToken({
+            secret: opts.secret,
+            audience: opts.audience,
+            caller: resolveCaller(),
+          });
+          const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+          const id = requestId();
+          if (id) headers["x-request-id"] = id;
+          return headers;
+        },
+        fetch: (input, init) => {
+          const timeout = AbortSignal.timeout(timeoutMs);
+          const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+          return baseFetch(input as RequestInfo, { ...(init as RequestInit), signal });
+        },
+      }),
+    ],
+  });
+}
+
+export type ServiceClient<TRouter extends AnyRouter> = ReturnType<typeof createServiceClient<TRouter>>;

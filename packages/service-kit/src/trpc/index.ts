@@ -1,0 +1,94 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import type { Caller, Role } from "../auth/internal-token.ts";
+import { fieldErrorsOf, RetryAfterError } from "../errors.ts";
+import type { Logger } from "../log.ts";
+
+/** What every procedure of every service can rely on. Services add their own dependencies (db, …). */
+export interface BaseContext {
+  requestId: string;
+  caller: Caller;
+  log: Logger;
+}
+
+export interface ServiceTRPCOptions {
+  /** When false, INTERNAL_SERVER_ERROR messages and stacks are hidden from callers. */
+  exposeInternalErrors?: boolean;
+}
+
+/**
+ * The one tRPC init every service uses: superjson, an error shape that carries zod field errors, and
+ * role-checked procedure builders. Call it once per service with that service's extra context type.
+ */
+export function initServiceTRPC<TDeps extends object = object>(options: ServiceTRPCOptions = {}) {
+  const t = initTRPC.context<BaseContext & TDeps>().create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const internal = error.code === "INTERNAL_SERVER_ERROR" && !options.exposeInternalErrors;
+      const retryAfterSeconds =
+        error.cause instanceof RetryAfterError ? error.cause.retryAfterSeconds : undefined;
+      return {
+        ...shape,
+        message: internal ? "Internal server error" : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          fieldErrors: fieldErrorsOf(error),
+          retryAfterSeconds,
+          ...(options.exposeInternalErrors ? { stack: shape.data.stack } : {}),
+        },
+      };
+    },
+  });
+
+  const logged = t.procedure.use(async ({ ctx, path, type, next }) => {
+    const started = performance.now();
+    const result = await next();
+    const durationMs = Math.round((performance.now() - started) * 10) / 10;
+    if (result.ok) {
+      ctx.log.debug({ path, type, durationMs }, "procedure ok");
+    } else if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      ctx.log.error({ path, type, durationMs, err: result.error.cause ?? result.error }, "procedure failed");
+    } else {
+      ctx.log.info({ path, type, durationMs, code: result.error.code }, "procedure refused");
+    }
+    return result;
+  });
+
+  const requireRole = (caller: Caller, roles: readonly Role[]) => {
+    if (roles.includes(caller.role)) return;
+    if (caller.role === "GUEST") throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+    throw new TRPCError({ code: "FORBIDDEN", message: "Not allowed for this account" });
+  };
+
+  /** A signed-in person (shopper or admin); `ctx.user` is their identity. */
+  const authedProcedure = logged.use(({ ctx, next }) => {
+    requireRole(ctx.caller, ["SHOPPER", "ADMIN"]);
+    const user = {
+      id: ctx.caller.sub,
+      role: ctx.caller.role as "SHOPPER" | "ADMIN",
+      email: ctx.caller.email,
+    };
+    return next({ ctx: { user } });
+  });
+
+  return {
+    router: t.router,
+    mergeRouters: t.mergeRouters,
+    middleware: t.middleware,
+    createCallerFactory: t.createCallerFactory,
+    /** Any holder of a valid internal token, including anonymous visitors relayed by the BFF. */
+    publicProcedure: logged,
+    authedProcedure,
+    adminProcedure: authedProcedure.use(({ ctx, next }) => {
+      requireRole(ctx.caller, ["ADMIN"]);
+      return next();
+    }),
+    /** Service-to-service only (e.g. inventory.reserve). */
+    serviceProcedure: logged.use(({ ctx, next }) => {
+      requireRole(ctx.caller, ["SERVICE"]);
+      return next();
+    }),
+  };
+}

@@ -1,0 +1,36 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort } from "@shop/local-stack/free-port";
+import { startEmbeddedPostgres } from "@shop/local-stack/postgres";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}
+
+/**
+ * Vitest global setup: one throw-away PostgreSQL cluster per test run of a package. Test files get
+ * their own fresh database from it (see test-db.ts). TEST_PG_ADMIN_URL reuses an existing server.
+ */
+export default async function setup(project: TestProject) {
+  const external = process.env.TEST_PG_ADMIN_URL;
+  if (external) {
+    project.provide("pgAdminUrl", external);
+    return;
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), "storefront-test-pg-"));
+  const pg = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(),
+    persistent: false,
+    unsafeFast: true,
+  });
+  project.provide("pgAdminUrl", pg.url("postgres"));
+  return async () => {
+    await pg.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
