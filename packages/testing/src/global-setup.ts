@@ -4,12 +4,7 @@ import { join } from "node:path";
 import { freePort } from "@shop/local-stack/free-port";
 import { startEmbeddedPostgres } from "@shop/local-stack/postgres";
 import type { TestProject } from "vitest/node";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    pgAdminUrl: string;
-  }
-}
+import "./test-db.ts";
 
 /**
  * Vitest global setup: one throw-away PostgreSQL cluster per test run of a package. Test files get

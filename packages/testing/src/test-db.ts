@@ -1,6 +1,14 @@
+import "vitest";
 import { createHash, randomBytes } from "node:crypto";
 import { listMigrations, runMigrations } from "@shop/service-kit/migrate";
 import pg from "pg";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** postgres:// URL of the maintenance database of the test cluster (set by global-setup.ts). */
+    pgAdminUrl: string;
+  }
+}
 
 /**
  * A fresh, fully migrated database for one test file. The migrations run once into a template

@@ -1,4 +1,10 @@
-import { createTRPCClient, httpBatchLink, retryLink, type TRPCClientError } from "@trpc/client";
+import {
+  createTRPCClient,
+  type HTTPBatchLinkOptions,
+  httpBatchLink,
+  retryLink,
+  type TRPCClientError,
+} from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
 import superjson from "superjson";
 import { type Caller, mintInternalToken, type ServiceName } from "../auth/internal-token.ts";
@@ -77,12 +83,13 @@ export function createServiceClient<TRouter extends AnyRouter>(opts: ServiceClie
           if (id) headers["x-request-id"] = id;
           return headers;
         },
-        fetch: (input, init) => {
+        fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
           const timeout = AbortSignal.timeout(timeoutMs);
           const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-          return baseFetch(input as RequestInfo, { ...(init as RequestInit), signal });
+          return baseFetch(input, { ...init, signal });
         },
-      }),
+        // Every service uses superjson (one tRPC init), but a generic TRouter cannot prove that to the compiler.
+      } as unknown as HTTPBatchLinkOptions<TRouter["_def"]["_config"]["$types"]>),
     ],
   });
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { createServiceClient } from "../src/client/index.ts";
+import { type FixtureRouter, SECRET, startFixture } from "./fixture-service.ts";
+
+describe("/ready", () => {
+  it("reflects the readiness check and turns 503 while shutting down", async () => {
+    let healthy = false;
+    const { service } = await startFixture({
+      readiness: async () => {
+        if (!healthy) throw new Error("database unreachable");
+      },
+    });
+    expect((await fetch(`${service.url}/ready`)).status).toBe(503);
+    healthy = true;
+    expect((await fetch(`${service.url}/ready`)).status).toBe(200);
+    await service.close();
+  });
+});
+
+describe("graceful shutdown", () => {
+  it("lets an in-flight request finish, then refuses new connections", async () => {
+    const { service } = await startFixture();
+    const client = createServiceClient<FixtureRouter>({
+      audience: "product-svc",
+      url: service.url,
+      secret: SECRET,
+      caller: { sub: "test", role: "GUEST" },
+      maxRetries: 0,
+    });
+    const inFlight = client.slow.query({ ms: 300 });
+    await new Promise((r) => setTimeout(r, 50));
+    const closed = service.close();
+    await expect(inFlight).resolves.toBe("done");
+    await closed;
+    await expect(fetch(`${service.url}/health`)).rejects.toThrow();
+  });
+});
