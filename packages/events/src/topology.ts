@@ -1,5 +1,10 @@
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
-import { CreateQueueCommand, GetQueueAttributesCommand, SetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  SetQueueAttributesCommand,
+  SQSClient,
+} from "@aws-sdk/client-sqs";
 import type { AwsClientConfig } from "./aws-config.ts";
 
 /**
@@ -27,7 +32,9 @@ export interface ConsumerQueue {
 }
 
 async function queueArn(sqs: SQSClient, queueUrl: string): Promise<string> {
-  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }));
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }),
+  );
   const arn = Attributes?.QueueArn;
   if (!arn) throw new Error(`no ARN for queue ${queueUrl}`);
   return arn;
@@ -42,7 +49,10 @@ export async function ensureConsumerQueue(
   const sns = new SNSClient(config);
   try {
     const dlq = await sqs.send(
-      new CreateQueueCommand({ QueueName: `${opts.queueName}-dlq`, Attributes: { MessageRetentionPeriod: "1209600" } }),
+      new CreateQueueCommand({
+        QueueName: `${opts.queueName}-dlq`,
+        Attributes: { MessageRetentionPeriod: "1209600" },
+      }),
     );
     if (!dlq.QueueUrl) throw new Error("CreateQueue returned no URL for the DLQ");
     const dlqArn = await queueArn(sqs, dlq.QueueUrl);
@@ -56,7 +66,10 @@ export async function ensureConsumerQueue(
         QueueUrl: main.QueueUrl,
         Attributes: {
           VisibilityTimeout: String(opts.visibilityTimeoutSeconds ?? 30),
-          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: opts.maxReceiveCount ?? 5 }),
+          RedrivePolicy: JSON.stringify({
+            deadLetterTargetArn: dlqArn,
+            maxReceiveCount: opts.maxReceiveCount ?? 5,
+          }),
           // Lets the topic deliver into the queue on real AWS; emulators ignore it.
           Policy: JSON.stringify({
             Version: "2012-10-17",

@@ -17,7 +17,10 @@ async function callWhoami(token?: string) {
   const headers: Record<string, string> = {};
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
   const res = await fetch(`${fixture.service.url}/trpc/whoami`, { headers });
-  return { status: res.status, body: (await res.json()) as { error?: { json?: { data?: { code?: string } } } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { error?: { json?: { data?: { code?: string } } } },
+  };
 }
 
 function craft(opts: { audience?: string; secret?: string; iat?: number; exp?: number; issuer?: string }) {
@@ -68,14 +71,24 @@ describe("a valid internal token", () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("x-request-id")).toBe("req-abc-123");
-    const body = (await res.json()) as { result: { data: { json: { caller: { sub: string }; requestId: string } } } };
+    const body = (await res.json()) as {
+      result: { data: { json: { caller: { sub: string }; requestId: string } } };
+    };
     expect(body.result.data.json.caller.sub).toBe(shopper.sub);
     expect(body.result.data.json.requestId).toBe("req-abc-123");
   });
 
   it("never lives longer than 60 s even when asked to", async () => {
-    const token = await mintInternalToken({ secret: SECRET, audience: "product-svc", caller: shopper, lifetimeSeconds: 3600 });
-    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()) as { iat: number; exp: number };
+    const token = await mintInternalToken({
+      secret: SECRET,
+      audience: "product-svc",
+      caller: shopper,
+      lifetimeSeconds: 3600,
+    });
+    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()) as {
+      iat: number;
+      exp: number;
+    };
     expect(payload.exp - payload.iat).toBeLessThanOrEqual(60);
   });
 });
@@ -93,7 +106,9 @@ describe("open endpoints", () => {
   });
 
   it("replaces a malformed x-request-id with a fresh one", async () => {
-    const res = await fetch(`${fixture.service.url}/health`, { headers: { "x-request-id": "bad id with spaces" } });
+    const res = await fetch(`${fixture.service.url}/health`, {
+      headers: { "x-request-id": "bad id with spaces" },
+    });
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -9,7 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.service.close());
 
-const client = (overrides: { maxRetries?: number; role?: "GUEST" | "SHOPPER" | "ADMIN" | "SERVICE"; timeoutMs?: number } = {}) =>
+const client = (
+  overrides: {
+    maxRetries?: number;
+    role?: "GUEST" | "SHOPPER" | "ADMIN" | "SERVICE";
+    timeoutMs?: number;
+  } = {},
+) =>
   createServiceClient<FixtureRouter>({
     audience: "product-svc",
     url: fixture.service.url,
@@ -63,7 +69,10 @@ describe("errors and roles", () => {
       .catch((e: unknown) => e)) as TRPCClientError<FixtureRouter>;
     expect(error.data?.code).toBe("BAD_REQUEST");
     expect(error.data?.httpStatus).toBe(400);
-    expect(error.data?.fieldErrors).toEqual({ name: ["Name is too short"], age: [expect.stringMatching(/>=\s*0/)] });
+    expect(error.data?.fieldErrors).toEqual({
+      name: ["Name is too short"],
+      age: [expect.stringMatching(/>=\s*0/)],
+    });
   });
 
   it("keeps precise codes such as CONFLICT", async () => {
@@ -74,7 +83,11 @@ describe("errors and roles", () => {
     expect(error.message).toBe("Already exists");
   });
 
-  const roleCases: ["GUEST" | "SHOPPER" | "ADMIN" | "SERVICE", "adminOnly" | "serviceOnly" | "mine", string][] = [
+  const roleCases: [
+    "GUEST" | "SHOPPER" | "ADMIN" | "SERVICE",
+    "adminOnly" | "serviceOnly" | "mine",
+    string,
+  ][] = [
     ["GUEST", "mine", "UNAUTHORIZED"],
     ["GUEST", "adminOnly", "UNAUTHORIZED"],
     ["SHOPPER", "adminOnly", "FORBIDDEN"],

@@ -5,5 +5,11 @@ export interface UserDeps {
   db: Db;
 }
 
-export const { router, publicProcedure, authedProcedure, adminProcedure, serviceProcedure, createCallerFactory } =
-  initServiceTRPC<UserDeps>({ exposeInternalErrors: process.env.NODE_ENV !== "production" });
+export const {
+  router,
+  publicProcedure,
+  authedProcedure,
+  adminProcedure,
+  serviceProcedure,
+  createCallerFactory,
+} = initServiceTRPC<UserDeps>({ exposeInternalErrors: process.env.NODE_ENV !== "production" });

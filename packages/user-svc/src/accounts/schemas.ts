@@ -13,7 +13,11 @@ export const passwordSchema = z
   .min(10, "Password must be at least 10 characters")
   .max(200, "Password must be at most 200 characters");
 
-export const nameSchema = z.string().trim().min(1, "Enter your name").max(80, "Name must be at most 80 characters");
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter your name")
+  .max(80, "Name must be at most 80 characters");
 
 export const registerInput = z.object({ email: emailSchema, name: nameSchema, password: passwordSchema });
 

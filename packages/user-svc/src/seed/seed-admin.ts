@@ -9,14 +9,24 @@ import type { Db } from "../db.ts";
  */
 export async function seedAdmin(db: Db, email: string, password: string, log?: Logger): Promise<void> {
   const normalized = emailSchema.parse(email);
-  const existing = await db.user.findUnique({ where: { email: normalized }, select: { id: true, role: true } });
+  const existing = await db.user.findUnique({
+    where: { email: normalized },
+    select: { id: true, role: true },
+  });
   if (existing) {
-    if (existing.role !== "ADMIN") await db.user.update({ where: { id: existing.id }, data: { role: "ADMIN" } });
+    if (existing.role !== "ADMIN")
+      await db.user.update({ where: { id: existing.id }, data: { role: "ADMIN" } });
     log?.info({ email: normalized }, "admin account present");
     return;
   }
   await db.user.create({
-    data: { email: normalized, name: "Store Admin", role: "ADMIN", emailVerified: true, passwordHash: await hashPassword(password) },
+    data: {
+      email: normalized,
+      name: "Store Admin",
+      role: "ADMIN",
+      emailVerified: true,
+      passwordHash: await hashPassword(password),
+    },
   });
   log?.info({ email: normalized }, "admin account created");
 }

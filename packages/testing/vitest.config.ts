@@ -1,0 +1,3 @@
+import { integrationTestConfig } from "./src/vitest-config.js";
+
+export default integrationTestConfig();
