@@ -32,6 +32,13 @@ export const productsRouter = router({
     return product;
   }),
 
+  /** Current details of several products at once (cart pages); unknown ids are simply absent. */
+  byIds: publicProcedure
+    .input(z.object({ ids: z.array(z.uuid()).max(100, "At most 100 ids per call") }))
+    .query(({ ctx, input }) =>
+      ctx.db.product.findMany({ where: { id: { in: input.ids } }, select: productDetailSelect }),
+    ),
+
   byId: publicProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
     const product = await ctx.db.product.findUnique({ where: { id: input.id }, select: productDetailSelect });
     // Archived products stay readable by id: carts and order pages still need their names.

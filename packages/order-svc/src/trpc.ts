@@ -1,0 +1,17 @@
+import { initServiceTRPC } from "@shop/service-kit/trpc";
+import type { ProductClient } from "./clients/product-client.ts";
+import type { Db } from "./db.ts";
+
+export interface OrderDeps {
+  db: Db;
+  products: ProductClient;
+}
+
+export const {
+  router,
+  publicProcedure,
+  authedProcedure,
+  adminProcedure,
+  serviceProcedure,
+  createCallerFactory,
+} = initServiceTRPC<OrderDeps>({ exposeInternalErrors: process.env.NODE_ENV !== "production" });
