@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { SHOP_NAME } from "../lib/format.ts";
+import styles from "./SiteHeader.module.css";
+
+export function SiteHeader() {
+  return (
+    <header className={styles.header}>
+      <div className={`container ${styles.inner}`}>
+        <Link href="/" className={styles.brand}>
+          <svg className={styles.logo} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+            <rect width="32" height="32" rx="8" fill="currentColor" />
+            <path d="M9 12h14l-1.5 11h-11z" fill="#fff" />
+            <path d="M12.5 12a3.5 3.5 0 0 1 7 0" fill="none" stroke="#fff" strokeWidth="2" />
+          </svg>
+          <span>{SHOP_NAME}</span>
+        </Link>
+        <nav aria-label="Main" className={styles.nav}>
+          <Link href="/">Catalog</Link>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import type { AppRouter as ProductRouter } from "@shop/product-svc/router";
+import type { Caller } from "@shop/service-kit/auth";
+import { createServiceClient, type ServiceClient } from "@shop/service-kit/client";
+import { webEnv } from "./env.ts";
+
+/** Typed clients for the services the BFF composes; user, order and notify join as their routers land. */
+export interface ServiceClients {
+  product: ServiceClient<ProductRouter>;
+}
+
+/**
+ * One set of clients per BFF request, all acting for that request's caller. Each call mints its own
+ * short-lived internal token and forwards the request id (see createServiceClient).
+ */
+export function createServiceClients(caller: Caller, requestId: string): ServiceClients {
+  const env = webEnv();
+  return {
+    product: createServiceClient<ProductRouter>({
+      audience: "product-svc",
+      url: env.PRODUCT_SVC_URL,
+      secret: env.INTERNAL_JWT_SECRET,
+      caller,
+      requestId: () => requestId,
+    }),
+  };
+}
