@@ -1,6 +1,9 @@
+import { poolConfig } from "@shop/service-kit/db";
 import { migrationsDirFrom, runService } from "@shop/service-kit/run";
+import pg from "pg";
 import { createDb } from "./db.ts";
 import { loadEnv } from "./env.ts";
+import { createAuthLimits } from "./rate-limit/auth-limits.ts";
 import { appRouter } from "./router/index.ts";
 import { seedAdmin } from "./seed/seed-admin.ts";
 
@@ -13,13 +16,18 @@ await runService({
   migrationsDir: migrationsDirFrom(import.meta.url, "user"),
   async init(log) {
     const db = createDb(env.DATABASE_URL, env.DB_POOL_MAX);
+    // A small separate pool: throttling must keep working when the main pool is saturated.
+    const limitsPool = new pg.Pool(poolConfig(env.DATABASE_URL, 3));
     if (env.SEED_ON_START && env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
       await seedAdmin(db, env.ADMIN_EMAIL, env.ADMIN_PASSWORD, log);
     }
     return {
-      deps: { db },
+      deps: { db, limits: createAuthLimits(limitsPool) },
       readiness: () => db.$queryRaw`SELECT 1`,
-      onShutdown: () => db.$disconnect(),
+      onShutdown: async () => {
+        await db.$disconnect();
+        await limitsPool.end();
+      },
     };
   },
 });

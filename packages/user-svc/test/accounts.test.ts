@@ -2,8 +2,10 @@ import { fileURLToPath } from "node:url";
 import { callers, startTestService, type TestService } from "@shop/testing/service";
 import { createTestDatabase, type TestDatabase } from "@shop/testing/test-db";
 import type { TRPCClientError } from "@trpc/client";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type Db } from "../src/db.ts";
+import { createAuthLimits } from "../src/rate-limit/auth-limits.ts";
 import { type AppRouter, appRouter } from "../src/router/index.ts";
 import { seedAdmin } from "../src/seed/seed-admin.ts";
 
@@ -12,15 +14,22 @@ const migrationsDir = fileURLToPath(new URL("../../../prisma/user/migrations", i
 let database: TestDatabase;
 let db: Db;
 let svc: TestService<AppRouter>;
+let limitsPool: pg.Pool;
 
 beforeAll(async () => {
   database = await createTestDatabase(inject("pgAdminUrl"), migrationsDir);
   db = createDb(database.url, 4);
-  svc = await startTestService({ name: "user-svc", router: appRouter, deps: { db } });
+  limitsPool = new pg.Pool({ connectionString: database.url, max: 2 });
+  svc = await startTestService({
+    name: "user-svc",
+    router: appRouter,
+    deps: { db, limits: createAuthLimits(limitsPool) },
+  });
 });
 afterAll(async () => {
   await svc?.close();
   await db?.$disconnect();
+  await limitsPool?.end();
   await database?.drop();
 });
 

@@ -22,12 +22,18 @@ export interface Caller {
   sub: string;
   role: Role;
   email?: string | undefined;
+  /**
+   * The end user's IP as the BFF saw it. Signed into the token, so services can rate-limit by client
+   * IP without trusting a forwardable header.
+   */
+  ip?: string | undefined;
 }
 
 const claimsSchema = z.object({
   sub: z.string().min(1),
   role: z.enum(ROLES),
   email: z.string().optional(),
+  ip: z.string().max(64).optional(),
   iat: z.number(),
   exp: z.number(),
 });
@@ -52,6 +58,7 @@ export async function mintInternalToken(opts: {
   const lifetime = Math.min(opts.lifetimeSeconds ?? DEFAULT_LIFETIME_SECONDS, MAX_TOKEN_LIFETIME_SECONDS);
   const payload: Record<string, string> = { role: opts.caller.role };
   if (opts.caller.email) payload.email = opts.caller.email;
+  if (opts.caller.ip) payload.ip = opts.caller.ip;
   return new SignJWT(payload)
     .setProtectedHeader({ alg: ALG, typ: "JWT" })
     .setIssuer(ISSUER)
@@ -84,7 +91,7 @@ export async function verifyInternalToken(opts: {
     if (claims.exp - claims.iat > MAX_TOKEN_LIFETIME_SECONDS) {
       throw new InvalidInternalTokenError("token lifetime exceeds the allowed maximum");
     }
-    return { sub: claims.sub, role: claims.role, email: claims.email };
+    return { sub: claims.sub, role: claims.role, email: claims.email, ip: claims.ip };
   } catch (error) {
     if (error instanceof InvalidInternalTokenError) throw error;
     if (error instanceof errors.JOSEError || error instanceof z.ZodError) {

@@ -32,3 +32,13 @@ export const publicUserSelect = {
   emailVerified: true,
   createdAt: true,
 } as const;
+
+export const oauthUserInput = z.object({
+  provider: z.literal("google"),
+  providerAccountId: z.string().min(1).max(255),
+  email: emailSchema,
+  /** As asserted by the provider; an unverified email never links to an existing account. */
+  emailVerified: z.boolean(),
+  name: nameSchema.catch("Shopper"),
+});
+export type OAuthUserInput = z.output<typeof oauthUserInput>;

@@ -22,3 +22,8 @@ export * from './enums.ts';
  * 
  */
 export type User = Prisma.UserModel
+/**
+ * Model RateLimit
+ * Counters behind sign-in and registration throttling; owned by rate-limiter-flexible's Postgres store.
+ */
+export type RateLimit = Prisma.RateLimitModel

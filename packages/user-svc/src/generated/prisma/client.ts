@@ -46,3 +46,8 @@ export { Prisma }
  * 
  */
 export type User = Prisma.UserModel
+/**
+ * Model RateLimit
+ * Counters behind sign-in and registration throttling; owned by rate-limiter-flexible's Postgres store.
+ */
+export type RateLimit = Prisma.RateLimitModel

@@ -9,4 +9,5 @@
  * 🟢 You can import this file directly.
  */
 export type * from './models/User.ts'
+export type * from './models/RateLimit.ts'
 export type * from './commonInputTypes.ts'
