@@ -13,6 +13,8 @@ export interface ProductSummary {
   currency: string;
   imageUrl: string;
   stock: number;
+  sku: string;
+  archivedAt: Date | null;
   category: { slug: string; name: string };
 }
 
@@ -24,6 +26,8 @@ interface Row {
   currency: string;
   image_url: string;
   stock: number;
+  sku: string;
+  archived_at: Date | null;
   created_at: Date;
   category_slug: string;
   category_name: string;
@@ -101,7 +105,7 @@ export async function listProducts(db: Db, input: z.output<typeof listProductsIn
 
   const query = tsQuery ? Prisma.sql`to_tsquery('english', ${tsQuery})` : Prisma.sql`NULL::tsquery`;
   const filters = Prisma.sql`
-    p.archived_at IS NULL
+    ${input.includeArchived ? Prisma.sql`TRUE` : Prisma.sql`p.archived_at IS NULL`}
     ${tsQuery ? Prisma.sql`AND p.search @@ q.query` : Prisma.empty}
     ${input.category ? Prisma.sql`AND c.slug = ${input.category}` : Prisma.empty}
     ${input.minPriceCents !== undefined ? Prisma.sql`AND p.price_cents >= ${input.minPriceCents}` : Prisma.empty}
@@ -110,7 +114,7 @@ export async function listProducts(db: Db, input: z.output<typeof listProductsIn
 
   const [rows, counted] = await Promise.all([
     db.$queryRaw<Row[]>`
-      SELECT p.id, p.slug, p.name, p.price_cents, p.currency, p.image_url, p.stock, p.created_at,
+      SELECT p.id, p.slug, p.name, p.price_cents, p.currency, p.image_url, p.stock, p.sku, p.archived_at, p.created_at,
              c.slug AS category_slug, c.name AS category_name,
              ${tsQuery ? Prisma.sql`ts_rank(p.search, q.query)` : Prisma.sql`0::real`} AS rank
       FROM products p JOIN categories c ON c.id = p.category_id CROSS JOIN (SELECT ${query} AS query) q
@@ -133,6 +137,8 @@ export async function listProducts(db: Db, input: z.output<typeof listProductsIn
     currency: r.currency.trim(),
     imageUrl: r.image_url,
     stock: r.stock,
+    sku: r.sku,
+    archivedAt: r.archived_at,
     category: { slug: r.category_slug, name: r.category_name },
   }));
   return {

@@ -17,6 +17,8 @@ export const listProductsInput = z
     sort: z.enum(SORTS).optional(),
     cursor: z.string().max(1000).optional(),
     limit: z.number().int().min(1).max(60).default(12),
+    /** Admins only: include archived products (the admin product table). */
+    includeArchived: z.boolean().default(false),
   })
   .refine(
     (v) =>
@@ -27,3 +29,70 @@ export const listProductsInput = z
     },
   );
 export type ListProductsInput = z.input<typeof listProductsInput>;
+
+export const skuSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{2,31}$/, "SKU: 3–32 letters, digits or hyphens");
+
+export const priceCentsSchema = z
+  .number({ error: "Enter a price" })
+  .int("Price must be in whole cents")
+  .positive("Price must be greater than 0")
+  .max(100_000_000, "Price is too high");
+
+export const stockSchema = z
+  .number({ error: "Enter a stock level" })
+  .int("Stock must be a whole number")
+  .min(0, "Stock cannot be negative")
+  .max(1_000_000, "Stock is too high");
+
+const imageUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .refine(
+    (v) => /^\/[\w./-]+$/.test(v) || /^https:\/\/[^\s]+$/.test(v),
+    "Use a /path on this site or an https:// URL",
+  );
+
+export const productFields = {
+  name: z
+    .string()
+    .trim()
+    .min(2, "Name must be at least 2 characters")
+    .max(120, "Name must be at most 120 characters"),
+  slug: slugSchema,
+  sku: skuSchema,
+  description: z.string().trim().min(1, "Enter a description").max(5000, "Description is too long"),
+  priceCents: priceCentsSchema,
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "Currency is a 3-letter code like USD"),
+  imageUrl: imageUrlSchema,
+  stock: stockSchema,
+  categorySlug: slugSchema,
+};
+
+export const createProductInput = z.object({
+  ...productFields,
+  slug: productFields.slug.optional(),
+  currency: productFields.currency.default("USD"),
+  imageUrl: productFields.imageUrl.default("/products/placeholder.svg"),
+  stock: productFields.stock.default(0),
+});
+
+export const updateProductInput = z.object({
+  id: z.uuid(),
+  name: productFields.name.optional(),
+  slug: productFields.slug.optional(),
+  sku: productFields.sku.optional(),
+  description: productFields.description.optional(),
+  priceCents: productFields.priceCents.optional(),
+  currency: productFields.currency.optional(),
+  imageUrl: productFields.imageUrl.optional(),
+  categorySlug: productFields.categorySlug.optional(),
+});

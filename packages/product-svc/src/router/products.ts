@@ -1,27 +1,24 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { listProducts } from "../catalog/list-products.ts";
-import { listProductsInput, slugSchema } from "../catalog/schemas.ts";
-import { publicProcedure, router } from "../trpc.ts";
-
-const productDetailSelect = {
-  id: true,
-  slug: true,
-  sku: true,
-  name: true,
-  description: true,
-  priceCents: true,
-  currency: true,
-  imageUrl: true,
-  stock: true,
-  archivedAt: true,
-  createdAt: true,
-  updatedAt: true,
-  category: { select: { slug: true, name: true } },
-} as const;
+import { createProduct, updateOrNotFound, updateProduct } from "../catalog/product-writes.ts";
+import {
+  createProductInput,
+  listProductsInput,
+  slugSchema,
+  stockSchema,
+  updateProductInput,
+} from "../catalog/schemas.ts";
+import { productDetailSelect } from "../catalog/selects.ts";
+import { adminProcedure, publicProcedure, router } from "../trpc.ts";
 
 export const productsRouter = router({
-  list: publicProcedure.input(listProductsInput).query(({ ctx, input }) => listProducts(ctx.db, input)),
+  list: publicProcedure.input(listProductsInput).query(({ ctx, input }) => {
+    if (input.includeArchived && ctx.caller.role !== "ADMIN") {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Only admins see archived products" });
+    }
+    return listProducts(ctx.db, input);
+  }),
 
   bySlug: publicProcedure.input(z.object({ slug: slugSchema })).query(async ({ ctx, input }) => {
     const product = await ctx.db.product.findFirst({
@@ -45,4 +42,33 @@ export const productsRouter = router({
     if (!product) throw new TRPCError({ code: "NOT_FOUND", message: "No such product" });
     return product;
   }),
+
+  create: adminProcedure.input(createProductInput).mutation(({ ctx, input }) => createProduct(ctx.db, input)),
+
+  update: adminProcedure.input(updateProductInput).mutation(({ ctx, input }) => updateProduct(ctx.db, input)),
+
+  /** Archived products leave the storefront but stay readable by id for carts and order history. */
+  archive: adminProcedure
+    .input(z.object({ id: z.uuid(), archived: z.boolean().default(true) }))
+    .mutation(({ ctx, input }) =>
+      updateOrNotFound(() =>
+        ctx.db.product.update({
+          where: { id: input.id },
+          data: { archivedAt: input.archived ? new Date() : null },
+          select: productDetailSelect,
+        }),
+      ),
+    ),
+
+  setStock: adminProcedure
+    .input(z.object({ id: z.uuid(), stock: stockSchema }))
+    .mutation(({ ctx, input }) =>
+      updateOrNotFound(() =>
+        ctx.db.product.update({
+          where: { id: input.id },
+          data: { stock: input.stock },
+          select: productDetailSelect,
+        }),
+      ),
+    ),
 });
