@@ -1,9 +1,13 @@
-import gridStyles from "../components/ProductGrid.module.css";
+import gridStyles from "../../components/ProductGrid.module.css";
 import styles from "./loading.module.css";
 
 const PLACEHOLDER_CARDS = 8;
 
-/** Shown while the catalog streams in: the page's shape, so nothing jumps when products arrive. */
+/**
+ * Shown while the catalog streams in: the page's shape, so nothing jumps when products arrive.
+ * It lives in the (catalog) route group on purpose: a loading boundary above /products/[slug] would
+ * start streaming (fixing the status at 200) before that page can answer 404 for an unknown slug.
+ */
 export default function CatalogLoading() {
   return (
     <div aria-busy="true">

@@ -2,12 +2,12 @@ import { fieldErrorsOf } from "@shop/service-kit/errors";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CatalogSearch } from "../components/CatalogSearch.tsx";
-import { CategoryNav } from "../components/CategoryNav.tsx";
-import { LoadMoreProducts } from "../components/LoadMoreProducts.tsx";
-import { ProductGrid } from "../components/ProductGrid.tsx";
-import { type CatalogQuery, catalogQueryFrom, listInputFor } from "../lib/catalog-query.ts";
-import { bffServerCaller } from "../server/server-caller.ts";
+import { CatalogSearch } from "../../components/CatalogSearch.tsx";
+import { CategoryNav } from "../../components/CategoryNav.tsx";
+import { LoadMoreProducts } from "../../components/LoadMoreProducts.tsx";
+import { ProductGrid } from "../../components/ProductGrid.tsx";
+import { type CatalogQuery, catalogQueryFrom, listInputFor } from "../../lib/catalog-query.ts";
+import { bffServerCaller } from "../../server/server-caller.ts";
 import styles from "./page.module.css";
 
 interface CatalogPageProps {

@@ -1,0 +1,69 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests run against the whole stack started by the local-stack CLI with throw-away data.
+ * Ports differ from `npm start`'s defaults so a running dev stack does not get in the way.
+ */
+const E2E_PORTS = {
+  WEB_PORT: "3100",
+  USER_SVC_PORT: "4101",
+  PRODUCT_SVC_PORT: "4102",
+  ORDER_SVC_PORT: "4103",
+  NOTIFY_SVC_PORT: "4104",
+  PG_PORT: "5533",
+  AWS_EMULATOR_PORT: "4666",
+  SMTP_PORT: "1125",
+  MAIL_VIEWER_PORT: "1180",
+};
+const baseURL = `http://127.0.0.1:${E2E_PORTS.WEB_PORT}`;
+
+// Debian's Chromium where it is installed (CI, these machines); Playwright's own browser elsewhere.
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+const chromiumLaunch = {
+  ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  // The stack shares 2 cores with the browsers.
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch },
+    },
+  ],
+  webServer: {
+    command: "node packages/local-stack/dist/cli.js --ephemeral",
+    env: E2E_PORTS,
+    url: baseURL,
+    wait: { stdout: /Storefront is ready/ },
+    timeout: 180_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    stderr: "pipe",
+    // SIGTERM lets the CLI stop its services and remove the ephemeral data directory.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+  },
+});
