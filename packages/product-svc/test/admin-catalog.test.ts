@@ -45,23 +45,40 @@ describe("admin catalog writes", () => {
   });
 
   it("refuses a duplicate SKU with CONFLICT on the sku field", async () => {
-    const error = await failure(admin().create.mutate({ ...lantern, name: "Another Lantern", sku: "OUT-LAN-1" }));
+    const error = await failure(
+      admin().create.mutate({ ...lantern, name: "Another Lantern", sku: "OUT-LAN-1" }),
+    );
     expect(error?.data?.code).toBe("CONFLICT");
     expect(error?.data?.fieldErrors).toEqual({ sku: ["Another product already uses this SKU"] });
   });
 
   it("validates every field with a message", async () => {
     const error = await failure(
-      admin().create.mutate({ ...lantern, name: "X", sku: "!", priceCents: 0, stock: -1, categorySlug: "Bad Slug" }),
+      admin().create.mutate({
+        ...lantern,
+        name: "X",
+        sku: "!",
+        priceCents: 0,
+        stock: -1,
+        categorySlug: "Bad Slug",
+      }),
     );
     expect(error?.data?.code).toBe("BAD_REQUEST");
-    expect(Object.keys(error?.data?.fieldErrors ?? {}).sort()).toEqual(["categorySlug", "name", "priceCents", "sku", "stock"]);
+    expect(Object.keys(error?.data?.fieldErrors ?? {}).sort()).toEqual([
+      "categorySlug",
+      "name",
+      "priceCents",
+      "sku",
+      "stock",
+    ]);
     expect(error?.data?.fieldErrors?.priceCents).toEqual(["Price must be greater than 0"]);
     expect(error?.data?.fieldErrors?.stock).toEqual(["Stock cannot be negative"]);
   });
 
   it("rejects an unknown category as a field error", async () => {
-    const error = await failure(admin().create.mutate({ ...lantern, sku: "OUT-LAN-2", name: "Lantern 2", categorySlug: "toys" }));
+    const error = await failure(
+      admin().create.mutate({ ...lantern, sku: "OUT-LAN-2", name: "Lantern 2", categorySlug: "toys" }),
+    );
     expect(error?.data?.fieldErrors).toEqual({ categorySlug: ["Choose an existing category"] });
   });
 
@@ -84,7 +101,9 @@ describe("admin catalog writes", () => {
   });
 
   it("404s writes to unknown products", async () => {
-    const error = await failure(admin().setStock.mutate({ id: "00000000-0000-4000-8000-00000000beef", stock: 3 }));
+    const error = await failure(
+      admin().setStock.mutate({ id: "00000000-0000-4000-8000-00000000beef", stock: 3 }),
+    );
     expect(error?.data?.code).toBe("NOT_FOUND");
   });
 

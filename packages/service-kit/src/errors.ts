@@ -52,6 +52,7 @@ interface DownstreamErrorData {
   code?: string;
   fieldErrors?: FieldErrors;
   retryAfterSeconds?: number;
+  details?: Record<string, unknown>;
 }
 
 /**
@@ -69,7 +70,9 @@ export function toUpstreamError(error: unknown): TRPCError {
         ? new FieldValidationError(error.message, data.fieldErrors)
         : data.retryAfterSeconds !== undefined
           ? new RetryAfterError(error.message, data.retryAfterSeconds)
-          : undefined;
+          : data.details
+            ? new DetailedError(error.message, data.details)
+            : undefined;
       return new TRPCError({ code: code as TRPC_ERROR_CODE_KEY, message: error.message, cause });
     }
   }
@@ -78,6 +81,20 @@ export function toUpstreamError(error: unknown): TRPCError {
     message: "A backing service failed. Please try again.",
     cause: error instanceof Error ? error : undefined,
   });
+}
+
+/**
+ * Structured, JSON-safe facts about a refusal that a client can act on (e.g. which products are out of
+ * stock and how many are left). Passed through every tier like field errors.
+ */
+export class DetailedError extends Error {
+  override readonly name = "DetailedError";
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown>,
+  ) {
+    super(message);
+  }
 }
 
 /** A TOO_MANY_REQUESTS cause that tells the client how long to wait. */

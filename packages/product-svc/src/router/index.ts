@@ -1,11 +1,13 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { router } from "../trpc.ts";
 import { categoriesRouter } from "./categories.ts";
+import { inventoryRouter } from "./inventory.ts";
 import { productsRouter } from "./products.ts";
 
 export const appRouter = router({
   products: productsRouter,
   categories: categoriesRouter,
+  inventory: inventoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -60,15 +60,13 @@ export const productsRouter = router({
       ),
     ),
 
-  setStock: adminProcedure
-    .input(z.object({ id: z.uuid(), stock: stockSchema }))
-    .mutation(({ ctx, input }) =>
-      updateOrNotFound(() =>
-        ctx.db.product.update({
-          where: { id: input.id },
-          data: { stock: input.stock },
-          select: productDetailSelect,
-        }),
-      ),
+  setStock: adminProcedure.input(z.object({ id: z.uuid(), stock: stockSchema })).mutation(({ ctx, input }) =>
+    updateOrNotFound(() =>
+      ctx.db.product.update({
+        where: { id: input.id },
+        data: { stock: input.stock },
+        select: productDetailSelect,
+      }),
     ),
+  ),
 });

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { Caller, Role } from "../auth/internal-token.ts";
-import { fieldErrorsOf, RetryAfterError } from "../errors.ts";
+import { DetailedError, fieldErrorsOf, RetryAfterError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 
 /** What every procedure of every service can rely on. Services add their own dependencies (db, …). */
@@ -36,6 +36,7 @@ export function initServiceTRPC<TDeps extends object = object>(options: ServiceT
           path: shape.data.path,
           fieldErrors: fieldErrorsOf(error),
           retryAfterSeconds,
+          details: error.cause instanceof DetailedError ? error.cause.details : undefined,
           ...(options.exposeInternalErrors ? { stack: shape.data.stack } : {}),
         },
       };

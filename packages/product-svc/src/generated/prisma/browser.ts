@@ -27,3 +27,13 @@ export type Category = Prisma.CategoryModel
  * 
  */
 export type Product = Prisma.ProductModel
+/**
+ * Model StockReservation
+ * Stock held for one order. Keyed by the order id, which makes reserve and release idempotent.
+ */
+export type StockReservation = Prisma.StockReservationModel
+/**
+ * Model StockReservationItem
+ * One product line of a reservation, with the name and price snapshot the order records.
+ */
+export type StockReservationItem = Prisma.StockReservationItemModel

@@ -10,4 +10,6 @@
  */
 export type * from './models/Category.ts'
 export type * from './models/Product.ts'
+export type * from './models/StockReservation.ts'
+export type * from './models/StockReservationItem.ts'
 export type * from './commonInputTypes.ts'

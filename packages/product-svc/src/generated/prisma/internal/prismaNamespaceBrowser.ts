@@ -52,7 +52,9 @@ export const AnyNull = runtime.AnyNull
 
 export const ModelName = {
   Category: 'Category',
-  Product: 'Product'
+  Product: 'Product',
+  StockReservation: 'StockReservation',
+  StockReservationItem: 'StockReservationItem'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -98,6 +100,28 @@ export const ProductScalarFieldEnum = {
 } as const
 
 export type ProductScalarFieldEnum = (typeof ProductScalarFieldEnum)[keyof typeof ProductScalarFieldEnum]
+
+
+export const StockReservationScalarFieldEnum = {
+  orderId: 'orderId',
+  status: 'status',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt'
+} as const
+
+export type StockReservationScalarFieldEnum = (typeof StockReservationScalarFieldEnum)[keyof typeof StockReservationScalarFieldEnum]
+
+
+export const StockReservationItemScalarFieldEnum = {
+  orderId: 'orderId',
+  productId: 'productId',
+  quantity: 'quantity',
+  name: 'name',
+  unitPriceCents: 'unitPriceCents',
+  currency: 'currency'
+} as const
+
+export type StockReservationItemScalarFieldEnum = (typeof StockReservationItemScalarFieldEnum)[keyof typeof StockReservationItemScalarFieldEnum]
 
 
 export const SortOrder = {
