@@ -24,15 +24,15 @@ export default function CatalogError({ error, retry }: CatalogErrorProps) {
     <div className="notice" role="alert">
       <h1>Something went wrong</h1>
       <p>We could not load this page just now. Please try again in a moment.</p>
-      <p>
+      <div className="notice-actions">
         <button type="button" className="button" onClick={() => retry()}>
           Try again
-        </button>{" "}
+        </button>
         <Link className="button button-secondary" href="/">
           Go to the catalog
         </Link>
-      </p>
-      {digest && <p>Reference: {digest}</p>}
+      </div>
+      {digest && <p className="notice-reference">Reference: {digest}</p>}
     </div>
   );
 }

@@ -1,16 +1,23 @@
+import Form from "next/form";
 import { type CatalogQuery, type ProductSort, SORT_LABELS } from "../lib/catalog-query.ts";
 import styles from "./CatalogSearch.module.css";
 
 /**
- * A plain GET form: works without JavaScript, and the resulting URL is shareable. The category
+ * A GET form (next/form: client-side navigation when JavaScript is on, a plain form submit when it
+ * is not); the resulting URL is shareable. The category
  * travels as a hidden field so searching stays within the chosen category.
  */
 export function CatalogSearch({ query }: { query: CatalogQuery }) {
-  const sorts = (Object.keys(SORT_LABELS) as ProductSort[]).filter((s) => s !== "relevance" || query.q);
-  const selectedSort = query.sort ?? (query.q ? "relevance" : "newest");
+  // The first option is "let the service choose": best match when searching, newest otherwise. Making
+  // it explicit would carry "newest" into the shopper's first search instead of ranking by relevance.
+  const defaultSort: ProductSort = query.q ? "relevance" : "newest";
+  const otherSorts = (Object.keys(SORT_LABELS) as ProductSort[]).filter(
+    (sort) => sort !== "relevance" && sort !== defaultSort,
+  );
+  const selectedSort = query.sort === undefined || query.sort === defaultSort ? "" : query.sort;
   return (
     <search>
-      <form className={styles.form} action="/" method="get">
+      <Form className={styles.form} action="/">
         {query.category && <input type="hidden" name="category" value={query.category} />}
         <div className={styles.searchField}>
           <label htmlFor="catalog-q" className="visually-hidden">
@@ -32,7 +39,8 @@ export function CatalogSearch({ query }: { query: CatalogQuery }) {
             Sort
           </label>
           <select id="catalog-sort" className={styles.select} name="sort" defaultValue={selectedSort}>
-            {sorts.map((sort) => (
+            <option value="">{SORT_LABELS[defaultSort]}</option>
+            {otherSorts.map((sort) => (
               <option key={sort} value={sort}>
                 {SORT_LABELS[sort]}
               </option>
@@ -42,7 +50,7 @@ export function CatalogSearch({ query }: { query: CatalogQuery }) {
         <button type="submit" className="button">
           Search
         </button>
-      </form>
+      </Form>
     </search>
   );
 }

@@ -4,6 +4,12 @@ import type { Caller } from "@shop/service-kit/auth";
 import { createServiceClient, type ServiceClient } from "@shop/service-kit/client";
 import { webEnv } from "./env.ts";
 
+/**
+ * A shopper is waiting on every BFF call, usually for a whole page: fail within seconds (one retry of
+ * a query, 4 s per attempt) rather than the service-to-service defaults, and show the error page.
+ */
+const PAGE_CALL_BUDGET = { timeoutMs: 4_000, maxRetries: 1 } as const;
+
 /** Typed clients for the services the BFF composes; user, order and notify join as their routers land. */
 export interface ServiceClients {
   product: ServiceClient<ProductRouter>;
@@ -22,6 +28,7 @@ export function createServiceClients(caller: Caller, requestId: string): Service
       secret: env.INTERNAL_JWT_SECRET,
       caller,
       requestId: () => requestId,
+      ...PAGE_CALL_BUDGET,
     }),
   };
 }

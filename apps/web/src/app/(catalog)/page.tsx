@@ -62,7 +62,8 @@ export default async function CatalogPage({ searchParams }: CatalogPageProps) {
       </section>
 
       <section className={styles.filters} aria-label="Search and filter">
-        <CatalogSearch query={query} />
+        {/* Keyed by the query: its inputs are uncontrolled, so a new URL must remount them. */}
+        <CatalogSearch key={JSON.stringify(query)} query={query} />
         <CategoryNav categories={categories} query={query} />
       </section>
 
