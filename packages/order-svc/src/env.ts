@@ -1,5 +1,5 @@
 import { awsEnvShape } from "@shop/events/aws";
-import { parseEnv, port, serviceEnvShape } from "@shop/service-kit/env";
+import { flag, parseEnv, port, serviceEnvShape } from "@shop/service-kit/env";
 import { z } from "zod";
 
 export const envSchema = z.object({
@@ -8,6 +8,10 @@ export const envSchema = z.object({
   PORT: port(4003),
   DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgres:// URL" }),
   PRODUCT_SVC_URL: z.url().default("http://127.0.0.1:4002"),
+  /** Reservations without an order after this long are released by the sweeper. */
+  RESERVATION_TTL_SECONDS: z.coerce.number().int().min(30).default(600),
+  /** Off only for chaos tests that need orders to pile up in the outbox. */
+  OUTBOX_RELAY_ENABLED: flag(true),
 });
 
 export type OrderEnv = z.output<typeof envSchema>;

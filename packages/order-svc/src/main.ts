@@ -1,10 +1,12 @@
 import { awsClientConfig } from "@shop/events/aws";
-import { ensureTopic } from "@shop/events/topology";
-import { retryInBackground } from "@shop/service-kit/background";
 import { migrationsDirFrom, runService } from "@shop/service-kit/run";
 import { createProductClient } from "./clients/product-client.ts";
 import { createDb } from "./db.ts";
 import { loadEnv } from "./env.ts";
+import { startReleaseWorker } from "./inventory/release-worker.ts";
+import { startStraySweeper } from "./inventory/stray-sweeper.ts";
+import { startOutboxRelay } from "./outbox/relay.ts";
+import { createSnsPublisher } from "./outbox/sns-publisher.ts";
 import { appRouter } from "./router/index.ts";
 
 const env = loadEnv();
@@ -17,17 +19,20 @@ await runService({
   async init(log) {
     const db = createDb(env.DATABASE_URL, env.DB_POOL_MAX);
     const products = createProductClient({ url: env.PRODUCT_SVC_URL, secret: env.INTERNAL_JWT_SECRET });
-    // The topic is created in the background: orders must be accepted even while SNS is unreachable.
-    const provisioning = retryInBackground({
-      log,
-      label: "create order events topic",
-      task: () => ensureTopic(awsClientConfig(env), env.ORDER_EVENTS_TOPIC),
-    });
+    // The publisher creates the topic lazily, so orders are accepted even while SNS is unreachable:
+    // they wait in the outbox and the relay catches up.
+    const publisher = createSnsPublisher(awsClientConfig(env), env.ORDER_EVENTS_TOPIC);
+    const relay = env.OUTBOX_RELAY_ENABLED
+      ? startOutboxRelay({ db, publisher, log, databaseUrl: env.DATABASE_URL })
+      : undefined;
+    const releases = startReleaseWorker({ db, products, log });
+    const sweeper = startStraySweeper({ db, products, log, ttlSeconds: env.RESERVATION_TTL_SECONDS });
     return {
       deps: { db, products },
       readiness: () => db.$queryRaw`SELECT 1`,
       onShutdown: async () => {
-        provisioning.stop();
+        await Promise.all([relay?.stop(), releases.stop(), sweeper.stop()]);
+        publisher.close();
         await db.$disconnect();
       },
     };

@@ -55,3 +55,65 @@ export function retryInBackground<T>(opts: {
     },
   };
 }
+
+export interface Loop {
+  /** Runs the next iteration now instead of waiting for the interval (e.g. on a NOTIFY). */
+  wake(): void;
+  /** Stops after the current iteration finishes. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A background loop: runs `iteration` every `intervalMs`, or sooner when woken, never two at once.
+ * An iteration that reports more work left (returns true) is followed immediately by another. Errors
+ * are logged and the loop goes on.
+ */
+export function startLoop(opts: {
+  log: Logger;
+  name: string;
+  intervalMs: number;
+  iteration: () => Promise<boolean | undefined | void>;
+}): Loop {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let wakeUp: (() => void) | undefined;
+  let pendingWake = false;
+
+  const sleep = () =>
+    new Promise<void>((resolve) => {
+      if (pendingWake) {
+        pendingWake = false;
+        resolve();
+        return;
+      }
+      wakeUp = resolve;
+      timer = setTimeout(resolve, opts.intervalMs);
+    }).finally(() => {
+      if (timer) clearTimeout(timer);
+      wakeUp = undefined;
+    });
+
+  const done = (async () => {
+    while (!stopped) {
+      let more = false;
+      try {
+        more = (await opts.iteration()) === true;
+      } catch (error) {
+        opts.log.error({ loop: opts.name, err: error }, "background iteration failed");
+      }
+      if (!more && !stopped) await sleep();
+    }
+  })();
+
+  return {
+    wake() {
+      if (wakeUp) wakeUp();
+      else pendingWake = true;
+    },
+    async stop() {
+      stopped = true;
+      wakeUp?.();
+      await done;
+    },
+  };
+}

@@ -1,9 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { router } from "../trpc.ts";
 import { cartRouter } from "./cart.ts";
+import { ordersRouter } from "./orders.ts";
 
 export const appRouter = router({
   cart: cartRouter,
+  orders: ordersRouter,
 });
 
 export type AppRouter = typeof appRouter;

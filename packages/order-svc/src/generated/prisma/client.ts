@@ -51,3 +51,29 @@ export type Cart = Prisma.CartModel
  * 
  */
 export type CartItem = Prisma.CartItemModel
+/**
+ * Model Order
+ * 
+ */
+export type Order = Prisma.OrderModel
+/**
+ * Model OrderItem
+ * A line as it was bought: name and unit price are snapshots, never joined to the live catalog.
+ */
+export type OrderItem = Prisma.OrderItemModel
+/**
+ * Model OrderStatusChange
+ * 
+ */
+export type OrderStatusChange = Prisma.OrderStatusChangeModel
+/**
+ * Model OutboxEvent
+ * Transactional outbox: written in the same transaction as the change it announces, published by the relay.
+ * The migration adds a partial index on unpublished rows that the schema language cannot express.
+ */
+export type OutboxEvent = Prisma.OutboxEventModel
+/**
+ * Model PendingInventoryRelease
+ * Stock owed back to product-svc (cancelled orders, failed checkouts); drained by a retrying worker.
+ */
+export type PendingInventoryRelease = Prisma.PendingInventoryReleaseModel

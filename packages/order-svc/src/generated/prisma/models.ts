@@ -10,4 +10,9 @@
  */
 export type * from './models/Cart.ts'
 export type * from './models/CartItem.ts'
+export type * from './models/Order.ts'
+export type * from './models/OrderItem.ts'
+export type * from './models/OrderStatusChange.ts'
+export type * from './models/OutboxEvent.ts'
+export type * from './models/PendingInventoryRelease.ts'
 export type * from './commonInputTypes.ts'

@@ -1,0 +1,93 @@
+import { fileURLToPath } from "node:url";
+import {
+  createDb as createProductDb,
+  appRouter as productRouter,
+  seedCatalog,
+} from "@shop/product-svc/testing";
+import { createLogger } from "@shop/service-kit/log";
+import { startTestService, TEST_SECRET, type TestService } from "@shop/testing/service";
+import { createTestDatabase } from "@shop/testing/test-db";
+import { inject } from "vitest";
+import { createProductClient, type ProductClient } from "../src/clients/product-client.ts";
+import { createDb, type Db } from "../src/db.ts";
+import { type AppRouter, appRouter } from "../src/router/index.ts";
+
+const prismaDir = fileURLToPath(new URL("../../../prisma/", import.meta.url));
+
+export interface OrderStack {
+  orders: TestService<AppRouter>;
+  db: Db;
+  orderDbUrl: string;
+  productDb: ReturnType<typeof createProductDb>;
+  products: ProductClient;
+  log: ReturnType<typeof createLogger>;
+  /** A product in stock with the given quantity and price. */
+  makeProduct(stock: number, priceCents?: number): Promise<{ id: string; name: string; priceCents: number }>;
+  stockOf(productId: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Real product-svc and order-svc over HTTP, each with its own fresh database. */
+export async function startOrderStack(): Promise<OrderStack> {
+  const admin = inject("pgAdminUrl");
+  const productDatabase = await createTestDatabase(admin, `${prismaDir}product/migrations`);
+  const orderDatabase = await createTestDatabase(admin, `${prismaDir}order/migrations`);
+  const productDb = createProductDb(productDatabase.url, 20);
+  await seedCatalog(productDb);
+  const productSvc = await startTestService({
+    name: "product-svc",
+    router: productRouter,
+    deps: { db: productDb },
+  });
+  const db = createDb(orderDatabase.url, 20);
+  const products = createProductClient({ url: productSvc.url, secret: TEST_SECRET });
+  const orders = await startTestService({ name: "order-svc", router: appRouter, deps: { db, products } });
+  const category = await productDb.category.findFirstOrThrow();
+  let n = 0;
+  return {
+    orders,
+    db,
+    orderDbUrl: orderDatabase.url,
+    productDb,
+    products,
+    log: createLogger("order-test", process.env.TEST_LOG_LEVEL ?? "silent"),
+    async makeProduct(stock, priceCents = 1500) {
+      n += 1;
+      const suffix = `${Date.now().toString(36)}${n}`;
+      return productDb.product.create({
+        data: {
+          slug: `test-${suffix}`,
+          sku: `TST-${suffix}`.toUpperCase(),
+          name: `Test product ${suffix}`,
+          description: "test",
+          priceCents,
+          stock,
+          imageUrl: "/x.svg",
+          categoryId: category.id,
+        },
+        select: { id: true, name: true, priceCents: true },
+      });
+    },
+    async stockOf(productId) {
+      return (await productDb.product.findUniqueOrThrow({ where: { id: productId } })).stock;
+    },
+    async close() {
+      await orders.close();
+      await productSvc.close();
+      await db.$disconnect();
+      await productDb.$disconnect();
+      await orderDatabase.drop();
+      await productDatabase.drop();
+    },
+  };
+}
+
+/** A shopper identity for tests (distinct per index). */
+export function shopper(i: number) {
+  const hex = i.toString(16).padStart(12, "0");
+  return {
+    sub: `00000000-0000-4000-8000-${hex}`,
+    role: "SHOPPER" as const,
+    email: `shopper${i}@example.test`,
+  };
+}
