@@ -16,7 +16,10 @@ const E2E_PORTS = {
   SMTP_PORT: "1125",
   MAIL_VIEWER_PORT: "1180",
 };
-const baseURL = `http://127.0.0.1:${E2E_PORTS.WEB_PORT}`;
+const stackURL = `http://127.0.0.1:${E2E_PORTS.WEB_PORT}`;
+// E2E_BASE_URL points the suite at a stack that is already running (e.g. `npm start`); nothing is started.
+const externalURL = process.env.E2E_BASE_URL;
+const baseURL = externalURL ?? stackURL;
 
 // Debian's Chromium where it is installed (CI, these machines); Playwright's own browser elsewhere.
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
@@ -54,16 +57,18 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch },
     },
   ],
-  webServer: {
-    command: "node packages/local-stack/dist/cli.js --ephemeral",
-    env: E2E_PORTS,
-    url: baseURL,
-    wait: { stdout: /Storefront is ready/ },
-    timeout: 180_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "pipe",
-    stderr: "pipe",
-    // SIGTERM lets the CLI stop its services and remove the ephemeral data directory.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
-  },
+  webServer: externalURL
+    ? undefined
+    : {
+        command: "node packages/local-stack/dist/cli.js --ephemeral",
+        env: E2E_PORTS,
+        url: baseURL,
+        wait: { stdout: /Storefront is ready/ },
+        timeout: 180_000,
+        reuseExistingServer: !process.env.CI,
+        stdout: "pipe",
+        stderr: "pipe",
+        // SIGTERM lets the CLI stop its services and remove the ephemeral data directory.
+        gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+      },
 });
