@@ -1,6 +1,6 @@
 import { type Loop, startLoop } from "@shop/service-kit/background";
+import { listen } from "@shop/service-kit/db-listen";
 import type { Logger } from "@shop/service-kit/log";
-import pg from "pg";
 import type { Db } from "../db.ts";
 import type { EventPublisher } from "./sns-publisher.ts";
 
@@ -86,47 +86,13 @@ export function startOutboxRelay(opts: RelayOptions): Relay {
     iteration: async () => (await publishBatch(opts.db, opts.publisher, opts.log, batchSize)) === batchSize,
   });
   const listener = opts.databaseUrl
-    ? listenForNotifications(opts.databaseUrl, "outbox", loop.wake, opts.log)
+    ? listen(opts.databaseUrl, "outbox", () => loop.wake(), opts.log)
     : undefined;
   return {
     wake: loop.wake,
     async stop() {
       await listener?.stop();
       await loop.stop();
-    },
-  };
-}
-
-/** LISTENs on a channel with automatic reconnects; each notification calls `onNotify`. */
-export function listenForNotifications(url: string, channel: string, onNotify: () => void, log: Logger) {
-  let client: pg.Client | undefined;
-  let stopped = false;
-  let retry: NodeJS.Timeout | undefined;
-  const connect = async () => {
-    const c = new pg.Client({ connectionString: url });
-    client = c;
-    c.on("notification", () => onNotify());
-    c.on("error", (error) => {
-      log.warn({ channel, err: error }, "LISTEN connection lost; reconnecting");
-      c.end().catch(() => {});
-      if (!stopped) retry = setTimeout(() => void connect().catch(() => {}), 1_000);
-    });
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${channel}`);
-      onNotify(); // catch up on anything committed while we were not listening
-    } catch (error) {
-      log.warn({ channel, err: error }, "could not LISTEN; polling only until it works");
-      c.end().catch(() => {});
-      if (!stopped) retry = setTimeout(() => void connect().catch(() => {}), 2_000);
-    }
-  };
-  void connect();
-  return {
-    async stop() {
-      stopped = true;
-      if (retry) clearTimeout(retry);
-      await client?.end().catch(() => {});
     },
   };
 }

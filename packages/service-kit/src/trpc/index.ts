@@ -23,6 +23,14 @@ export interface ServiceTRPCOptions {
 export function initServiceTRPC<TDeps extends object = object>(options: ServiceTRPCOptions = {}) {
   const t = initTRPC.context<BaseContext & TDeps>().create({
     transformer: superjson,
+    // Subscriptions over SSE: pings keep proxies from closing idle streams, the client reconnects
+    // (resuming from the last tracked id) if pings stop, and streams end after 10 minutes so a
+    // reconnect re-authenticates with a fresh internal token.
+    sse: {
+      maxDurationMs: 10 * 60_000,
+      ping: { enabled: true, intervalMs: 10_000 },
+      client: { reconnectAfterInactivityMs: 25_000 },
+    },
     errorFormatter({ shape, error }) {
       const internal = error.code === "INTERNAL_SERVER_ERROR" && !options.exposeInternalErrors;
       const retryAfterSeconds =
