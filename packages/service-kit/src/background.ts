@@ -72,7 +72,8 @@ export function startLoop(opts: {
   log: Logger;
   name: string;
   intervalMs: number;
-  iteration: () => Promise<boolean | undefined | void>;
+  /** Resolve true when there is more work to do right away. */
+  iteration: () => Promise<boolean | undefined>;
 }): Loop {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

@@ -2,10 +2,13 @@ import {
   createTRPCClient,
   type HTTPBatchLinkOptions,
   httpBatchLink,
+  httpSubscriptionLink,
   retryLink,
+  splitLink,
   type TRPCClientError,
 } from "@trpc/client";
 import type { AnyRouter } from "@trpc/server";
+import { EventSource } from "eventsource";
 import superjson from "superjson";
 import { type Caller, mintInternalToken, type ServiceName } from "../auth/internal-token.ts";
 import { currentRequestId } from "../log.ts";
@@ -60,36 +63,57 @@ export function createServiceClient<TRouter extends AnyRouter>(opts: ServiceClie
   const resolveCaller = typeof opts.caller === "function" ? opts.caller : () => opts.caller as Caller;
   const requestId = opts.requestId ?? currentRequestId;
   const baseFetch = opts.fetch ?? fetch;
+  const baseUrl = `${opts.url.replace(/\/$/, "")}/trpc`;
+  const authHeaders = async () => {
+    const token = await mintInternalToken({
+      secret: opts.secret,
+      audience: opts.audience,
+      caller: resolveCaller(),
+    });
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    const id = requestId();
+    if (id) headers["x-request-id"] = id;
+    return headers;
+  };
+
+  // Subscriptions (SSE) need EventSource, which Node 20 lacks; the ponyfill's fetch hook carries a
+  // fresh token on every (re)connect, so a resumed stream never presents an expired one.
+  const subscriptionLink = httpSubscriptionLink({
+    url: baseUrl,
+    transformer: superjson,
+    EventSource,
+    eventSourceOptions: () => ({
+      fetch: async (url: string | URL, init: { headers: Record<string, string> } & Record<string, unknown>) =>
+        baseFetch(url, { ...(init as RequestInit), headers: { ...init.headers, ...(await authHeaders()) } }),
+    }),
+  } as unknown as Parameters<typeof httpSubscriptionLink>[0]);
+
+  const requestLinks = [
+    retryLink({
+      retry: ({ op, error, attempts }) => op.type === "query" && attempts <= maxRetries && isTransient(error),
+      retryDelayMs: (attemptIndex) => backoffDelayMs(attemptIndex, baseMs),
+    }),
+    httpBatchLink({
+      url: baseUrl,
+      transformer: superjson,
+      maxItems: 20,
+      headers: authHeaders,
+      fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        return baseFetch(input, { ...init, signal });
+      },
+      // Every service uses superjson (one tRPC init), but a generic TRouter cannot prove that to the compiler.
+    } as unknown as HTTPBatchLinkOptions<TRouter["_def"]["_config"]["$types"]>),
+  ];
 
   return createTRPCClient<TRouter>({
     links: [
-      retryLink({
-        retry: ({ op, error, attempts }) =>
-          op.type === "query" && attempts <= maxRetries && isTransient(error),
-        retryDelayMs: (attemptIndex) => backoffDelayMs(attemptIndex, baseMs),
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: subscriptionLink,
+        false: requestLinks,
       }),
-      httpBatchLink({
-        url: `${opts.url.replace(/\/$/, "")}/trpc`,
-        transformer: superjson,
-        maxItems: 20,
-        async headers() {
-          const token = await mintInternalToken({
-            secret: opts.secret,
-            audience: opts.audience,
-            caller: resolveCaller(),
-          });
-          const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-          const id = requestId();
-          if (id) headers["x-request-id"] = id;
-          return headers;
-        },
-        fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-          const timeout = AbortSignal.timeout(timeoutMs);
-          const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-          return baseFetch(input, { ...init, signal });
-        },
-        // Every service uses superjson (one tRPC init), but a generic TRouter cannot prove that to the compiler.
-      } as unknown as HTTPBatchLinkOptions<TRouter["_def"]["_config"]["$types"]>),
     ],
   });
 }

@@ -10,7 +10,12 @@ export interface Listener {
  * each payload; after every (re)connect it is also called with `null`, because notifications sent
  * while disconnected are lost and the caller should catch up from the table itself.
  */
-export function listen(url: string, channel: string, onNotify: (payload: string | null) => void, log: Logger): Listener {
+export function listen(
+  url: string,
+  channel: string,
+  onNotify: (payload: string | null) => void,
+  log: Logger,
+): Listener {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
   let client: pg.Client | undefined;
   let stopped = false;

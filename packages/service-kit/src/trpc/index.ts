@@ -1,8 +1,10 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { Caller, Role } from "../auth/internal-token.ts";
-import { DetailedError, fieldErrorsOf, RetryAfterError } from "../errors.ts";
 import type { Logger } from "../log.ts";
+import { formatErrorShape } from "./error-shape.ts";
+
+export { type ErrorShape, formatErrorShape } from "./error-shape.ts";
 
 /** What every procedure of every service can rely on. Services add their own dependencies (db, …). */
 export interface BaseContext {
@@ -31,24 +33,8 @@ export function initServiceTRPC<TDeps extends object = object>(options: ServiceT
       ping: { enabled: true, intervalMs: 10_000 },
       client: { reconnectAfterInactivityMs: 25_000 },
     },
-    errorFormatter({ shape, error }) {
-      const internal = error.code === "INTERNAL_SERVER_ERROR" && !options.exposeInternalErrors;
-      const retryAfterSeconds =
-        error.cause instanceof RetryAfterError ? error.cause.retryAfterSeconds : undefined;
-      return {
-        ...shape,
-        message: internal ? "Internal server error" : shape.message,
-        data: {
-          code: shape.data.code,
-          httpStatus: shape.data.httpStatus,
-          path: shape.data.path,
-          fieldErrors: fieldErrorsOf(error),
-          retryAfterSeconds,
-          details: error.cause instanceof DetailedError ? error.cause.details : undefined,
-          ...(options.exposeInternalErrors ? { stack: shape.data.stack } : {}),
-        },
-      };
-    },
+    errorFormatter: ({ shape, error }) =>
+      formatErrorShape(shape, error, options.exposeInternalErrors ?? false),
   });
 
   const logged = t.procedure.use(async ({ ctx, path, type, next }) => {
