@@ -18,11 +18,15 @@ export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** Times one boot step and prints "✔ label detail (0.9 s)" or "✖ label: reason" when it ends. */
+/**
+ * Times one boot step and prints "✔ label detail (0.9 s)", or "✖ label (0.9 s)" when it fails —
+ * unless `quietFailure()` says the failure is expected (the stack is being stopped anyway).
+ */
 export async function step<T>(
   label: string,
   run: () => Promise<T>,
   describe?: (value: T) => string,
+  quietFailure: () => boolean = () => false,
 ): Promise<T> {
   const started = performance.now();
   try {
@@ -33,6 +37,7 @@ export async function step<T>(
     );
     return value;
   } catch (error) {
+    if (quietFailure()) throw error;
     console.log(`  ${color.red("✖")} ${label} ${color.dim(`(${seconds(performance.now() - started)})`)}`);
     throw error;
   }

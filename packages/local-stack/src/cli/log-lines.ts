@@ -23,13 +23,13 @@ export interface LogLine {
 }
 
 /**
- * Reads one output line of a child process. JSON lines are pino records; anything else (Next.js'
- * banner, a Node warning, a crash trace) is plain text, considered a warning when it came on stderr.
+ * Reads one output line of a child process. JSON lines are pino records. Anything else (Next.js'
+ * banner, a Node warning, a crash trace) is plain text; stdout and stderr share the log file, so its
+ * level is guessed from well-known markers.
  */
-export function parseLogLine(line: string, stream: "stdout" | "stderr"): LogLine {
+export function parseLogLine(line: string): LogLine {
   const record = line.startsWith("{") ? tryParseObject(line) : undefined;
-  if (!record)
-    return { level: stream === "stderr" ? "warn" : "info", message: line, fields: [], stack: undefined };
+  if (!record) return { level: plainTextLevel(line), message: line, fields: [], stack: undefined };
 
   const level = (LEVELS[Number(record.level)] ?? "info") as LogLine["level"];
   const err =
@@ -74,6 +74,16 @@ export function formatLogLine(source: string, line: LogLine, now = new Date()): 
     .slice(1, 7)
     .map((frame) => color.dim(`      ${frame.trim()}`));
   return [head, ...stack].join("\n");
+}
+
+// Next.js marks errors with ⨯ and warnings with ⚠; Node prints "(node:123) Warning: …" and traces.
+const PLAIN_ERROR = /^\s*⨯|\b(Error|Exception)\b|^\s+at \S|^\s*\^+\s*$/;
+const PLAIN_WARNING = /^\s*⚠|^\(node:\d+\)|\bwarn(ing)?\b/i;
+
+function plainTextLevel(line: string): LogLine["level"] {
+  if (PLAIN_ERROR.test(line)) return "error";
+  if (PLAIN_WARNING.test(line)) return "warn";
+  return "info";
 }
 
 function tryParseObject(line: string): Record<string, unknown> | undefined {

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, type WriteStream } from "node:fs";
+import { appendFileSync, closeSync, openSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
+import { LogTail } from "./log-tail.ts";
 
 export interface ProcessSpec {
   /** Short name used in logs and messages, also the log file's name. */
@@ -18,22 +18,25 @@ export interface ExitInfo {
   signal: NodeJS.Signals | null;
 }
 
-export type OutputListener = (source: string, line: string, stream: "stdout" | "stderr") => void;
+export type OutputListener = (source: string, line: string) => void;
 
 const RECENT_LINES = 40;
 
 /**
- * One child Node process: its output goes to <logDir>/<name>.log (appended) and to a listener line by
- * line, the last lines are kept for crash reports, and stop() escalates from SIGTERM to SIGKILL.
+ * One child Node process. Its stdout and stderr are the log file <logDir>/<name>.log itself (opened
+ * for append), not pipes: a child must never depend on the orchestrator being alive to write a log
+ * line — with a pipe, a killed orchestrator leaves pino retrying a failed write forever and the child
+ * can no longer shut down. The orchestrator tails the file for the console and keeps the last lines
+ * for crash reports. stop() escalates from SIGTERM to SIGKILL.
  */
 export class ManagedProcess {
   readonly spec: ProcessSpec;
   readonly logFile: string;
+  /** Resolves once the process has exited and its last output has been read. */
   readonly exited: Promise<ExitInfo>;
   #child: ChildProcess | undefined;
   #exit: ExitInfo | undefined;
   #resolveExit!: (info: ExitInfo) => void;
-  #log: WriteStream | undefined;
   readonly #recent: string[] = [];
 
   constructor(spec: ProcessSpec, logDir: string) {
@@ -48,51 +51,44 @@ export class ManagedProcess {
     return this.#child !== undefined && this.#exit === undefined;
   }
 
-  get pid(): number | undefined {
-    return this.#child?.pid;
-  }
-
   /** The last lines of output, for an error report. */
   recentLines(): string[] {
     return [...this.#recent];
   }
 
   start(onOutput: OutputListener): void {
-    const log = createWriteStream(this.logFile, { flags: "a" });
-    this.#log = log;
-    log.on("error", () => {}); // a full disk must not take the stack down; the console still shows output
-    log.write(
-      `--- ${new Date().toISOString()} starting ${this.spec.name}: node ${this.spec.args.join(" ")}\n`,
+    appendFileSync(
+      this.logFile,
+      `--- ${new Date().toISOString()} starting: node ${this.spec.args.join(" ")}\n`,
     );
-
-    const child = spawn(process.execPath, this.spec.args, {
-      cwd: this.spec.cwd,
-      env: this.spec.env,
-      stdio: ["ignore", "pipe", "pipe"],
+    const tail = new LogTail(this.logFile, statSync(this.logFile).size, (line) => {
+      this.#recent.push(line);
+      if (this.#recent.length > RECENT_LINES) this.#recent.shift();
+      onOutput(this.spec.name, line);
     });
-    this.#child = child;
-    for (const stream of ["stdout", "stderr"] as const) {
-      const lines = createInterface({ input: child[stream], crlfDelay: Number.POSITIVE_INFINITY });
-      lines.on("line", (line) => {
-        log.write(`${line}\n`);
-        this.#recent.push(line);
-        if (this.#recent.length > RECENT_LINES) this.#recent.shift();
-        onOutput(this.spec.name, line, stream);
+    const output = openSync(this.logFile, "a");
+    try {
+      this.#child = spawn(process.execPath, this.spec.args, {
+        cwd: this.spec.cwd,
+        env: this.spec.env,
+        stdio: ["ignore", output, output],
       });
+    } finally {
+      closeSync(output); // the child has its own copy
     }
-    child.once("error", (error) =>
-      this.#finish({ code: null, signal: null }, `spawn failed: ${error.message}`),
+    tail.start();
+    const finish = async (info: ExitInfo, how: string) => {
+      if (this.#exit) return;
+      this.#exit = info;
+      await tail.stop().catch(() => {});
+      appendFileSync(this.logFile, `--- ${new Date().toISOString()} ${this.spec.name} ${how}\n`);
+      this.#resolveExit(info);
+    };
+    this.#child.once(
+      "error",
+      (error) => void finish({ code: null, signal: null }, `failed: ${error.message}`),
     );
-    // 'close' (not 'exit') fires after stdout/stderr are drained, so the last lines are in the log.
-    child.once("close", (code, signal) => this.#finish({ code, signal }));
-  }
-
-  #finish(info: ExitInfo, note?: string): void {
-    if (this.#exit) return;
-    this.#exit = info;
-    const how = note ?? (info.signal ? `killed by ${info.signal}` : `exited with code ${info.code}`);
-    this.#log?.end(`--- ${new Date().toISOString()} ${this.spec.name} ${how}\n`);
-    this.#resolveExit(info);
+    this.#child.once("exit", (code, signal) => void finish({ code, signal }, describeExit({ code, signal })));
   }
 
   /** SIGTERM, then SIGKILL if it has not exited within graceMs. Resolves once it is gone. */

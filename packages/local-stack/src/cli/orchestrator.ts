@@ -6,7 +6,7 @@ import { color, excerpt, failure, info, step } from "./console-ui.ts";
 import { prepareDataDir } from "./data-dir.ts";
 import { startInfrastructure } from "./infra.ts";
 import { BootAborted, StackLifecycle } from "./lifecycle.ts";
-import { formatLogLine, parseLogLine, shouldEcho } from "./log-lines.ts";
+import { formatLogLine, type LogLine, parseLogLine, shouldEcho } from "./log-lines.ts";
 import { ManagedProcess, type OutputListener, type ProcessSpec } from "./managed-process.ts";
 import { checkBuildOutputs, checkPortsFree } from "./preflight.ts";
 import { StartupError, waitUntilReady } from "./readiness.ts";
@@ -52,9 +52,10 @@ async function boot(config: StackConfig, lifecycle: StackLifecycle, childGuard: 
   const infra = await startInfrastructure(config, {
     dataDir,
     logDir,
-    onMail: (mail) => echo("mail", `✉ ${mail.to.join(", ")}: ${mail.subject}`, "stdout"),
+    // Mails are shown always: seeing a notification go out is part of trying the shop.
+    onMail: (mail) => printLine("mail", "info", `✉ ${mail.to.join(", ")}: ${mail.subject}`),
     onPostgresLine: (line) => {
-      if (config.verbose || /\b(FATAL|PANIC):/.test(line)) echo("postgres", line.trim(), "stderr");
+      if (config.verbose || isAlarmingPostgresLine(line)) printLine("postgres", "warn", line.trim());
     },
   });
   await lifecycle.adoptInfra(infra);
@@ -83,14 +84,26 @@ async function launchApp(spec: ProcessSpec, url: string, { lifecycle, logDir, ec
     spec.name,
     () => waitUntilReady(proc, READY_TIMEOUT_MS),
     () => url,
+    () => lifecycle.stopping,
   );
   lifecycle.watch(proc);
 }
 
+function printLine(source: string, level: LogLine["level"], message: string): void {
+  console.log(formatLogLine(source, { level, message, fields: [], stack: undefined }));
+}
+
+/** FATAL/PANIC lines, except the ones every shutdown produces for each open connection. */
+function isAlarmingPostgresLine(line: string): boolean {
+  return (
+    /\b(FATAL|PANIC):/.test(line) && !line.includes("terminating connection due to administrator command")
+  );
+}
+
 /** Writes child output to the console in compact form: warnings and errors, or all with --verbose. */
 function consoleEcho(verbose: boolean): OutputListener {
-  return (source, raw, stream) => {
-    const line = parseLogLine(raw, stream);
+  return (source, raw) => {
+    const line = parseLogLine(raw);
     if (shouldEcho(line, verbose)) console.log(formatLogLine(source, line));
   };
 }
