@@ -1,4 +1,6 @@
 import "server-only";
+import type { AppRouter as NotifyRouter } from "@shop/notify-svc/router";
+import type { AppRouter as OrderRouter } from "@shop/order-svc/router";
 import type { AppRouter as ProductRouter } from "@shop/product-svc/router";
 import type { Caller } from "@shop/service-kit/auth";
 import { createServiceClient, type ServiceClient } from "@shop/service-kit/client";
@@ -13,6 +15,8 @@ const PAGE_CALL_BUDGET = { timeoutMs: 4_000, maxRetries: 1 } as const;
 /** Typed clients for the services the BFF composes; user, order and notify join as their routers land. */
 export interface ServiceClients {
   product: ServiceClient<ProductRouter>;
+  order: ServiceClient<OrderRouter>;
+  notify: ServiceClient<NotifyRouter>;
 }
 
 /**
@@ -25,6 +29,26 @@ export function createServiceClients(caller: Caller, requestId: string): Service
     product: createServiceClient<ProductRouter>({
       audience: "product-svc",
       url: env.PRODUCT_SVC_URL,
+      secret: env.INTERNAL_JWT_SECRET,
+      caller,
+      requestId: () => requestId,
+      ...PAGE_CALL_BUDGET,
+    }),
+    order: createServiceClient<OrderRouter>({
+      audience: "order-svc",
+      url: env.ORDER_SVC_URL,
+      secret: env.INTERNAL_JWT_SECRET,
+      caller,
+      requestId: () => requestId,
+      // Placing an order reserves stock in product-svc and writes the outbox: allow it longer than a
+      // page read. Mutations are never retried, so this is one attempt.
+      timeoutMs: 8_000,
+      maxRetries: PAGE_CALL_BUDGET.maxRetries,
+    }),
+    // Also carries the live-notification subscription (SSE); the timeout applies to queries only.
+    notify: createServiceClient<NotifyRouter>({
+      audience: "notify-svc",
+      url: env.NOTIFY_SVC_URL,
       secret: env.INTERNAL_JWT_SECRET,
       caller,
       requestId: () => requestId,

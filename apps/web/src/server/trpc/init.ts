@@ -1,13 +1,21 @@
 import "server-only";
 import { toUpstreamError } from "@shop/service-kit/errors";
 import { withRequestScope } from "@shop/service-kit/log";
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { BffContext } from "./context.ts";
 import { formatBffError } from "./error-shape.ts";
 
 const t = initTRPC.context<BffContext>().create({
   transformer: superjson,
+  // Live notifications reach the browser over SSE (httpSubscriptionLink). Pings keep idle streams
+  // open through proxies; the browser reconnects (resuming from the last tracked id) when pings stop;
+  // streams end after 10 minutes so a reconnect re-reads the session (a signed-out user stops receiving).
+  sse: {
+    maxDurationMs: 10 * 60_000,
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 25_000 },
+  },
   errorFormatter: ({ shape, error }) => formatBffError(shape, error),
 });
 
@@ -38,6 +46,15 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 /** Open to anonymous visitors; the service behind it decides what a GUEST may do. */
 export const publicProcedure = logged;
+
+/**
+ * For signed-in people only. The services enforce this too (GUEST → UNAUTHORIZED); refusing here
+ * spares anonymous visitors' requests (e.g. the header's cart probe) a round-trip to a service.
+ */
+export const signedInProcedure = logged.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return next({ ctx: { user: ctx.user } });
+});
 
 /**
  * Awaits a service call and turns its failure into the BFF's own TRPCError (same code, message and

@@ -1,12 +1,18 @@
 import "server-only";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, router } from "./init.ts";
+import { cartRouter } from "./routers/cart.ts";
 import { categoriesRouter, productsRouter } from "./routers/catalog.ts";
+import { notificationsRouter } from "./routers/notifications.ts";
+import { ordersRouter } from "./routers/orders.ts";
 
 /** What the browser (and server components) can call; names match the services' procedures. */
 export const bffRouter = router({
   products: productsRouter,
   categories: categoriesRouter,
+  cart: cartRouter,
+  orders: ordersRouter,
+  notifications: notificationsRouter,
 });
 
 export type BffRouter = typeof bffRouter;
