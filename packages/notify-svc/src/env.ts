@@ -1,5 +1,5 @@
 import { awsEnvShape } from "@shop/events/aws";
-import { parseEnv, port, serviceEnvShape } from "@shop/service-kit/env";
+import { flag, parseEnv, port, serviceEnvShape } from "@shop/service-kit/env";
 import { z } from "zod";
 
 export const envSchema = z.object({
@@ -8,6 +8,13 @@ export const envSchema = z.object({
   PORT: port(4004),
   DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgres:// URL" }),
   NOTIFY_QUEUE: z.string().default("notify-order-events"),
+  SMTP_URL: z.url().default("smtp://127.0.0.1:1025"),
+  MAIL_FROM: z.string().default("Storefront <orders@storefront.local>"),
+  PUBLIC_WEB_URL: z.url().default("http://localhost:3000"),
+  /** Deliveries before SQS moves a message to the dead-letter queue. */
+  MAX_RECEIVE_COUNT: z.coerce.number().int().min(1).max(100).default(5),
+  VISIBILITY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(43_200).default(30),
+  CONSUMER_ENABLED: flag(true),
 });
 
 export type NotifyEnv = z.output<typeof envSchema>;

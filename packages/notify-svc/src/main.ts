@@ -1,9 +1,14 @@
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { awsClientConfig } from "@shop/events/aws";
 import { ensureConsumerQueue } from "@shop/events/topology";
 import { retryInBackground } from "@shop/service-kit/background";
 import { migrationsDirFrom, runService } from "@shop/service-kit/run";
+import type { Consumer } from "sqs-consumer";
+import { createOrderEventsConsumer } from "./consumer/order-events-consumer.ts";
 import { createDb } from "./db.ts";
+import { createMailer } from "./email/mailer.ts";
 import { loadEnv } from "./env.ts";
+import { createNotificationHub } from "./live/notification-hub.ts";
 import { appRouter } from "./router/index.ts";
 
 const env = loadEnv();
@@ -15,24 +20,48 @@ await runService({
   migrationsDir: migrationsDirFrom(import.meta.url, "notify"),
   async init(log) {
     const db = createDb(env.DATABASE_URL, env.DB_POOL_MAX);
-    // Topic, queue, DLQ (redrive policy) and subscription, idempotently; retried while SQS is down.
+    const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM);
+    const hub = createNotificationHub(env.DATABASE_URL, log);
+    const aws = awsClientConfig(env);
+    const sqs = new SQSClient(aws);
+    let consumer: Consumer | undefined;
+    // Topic, queue, DLQ (redrive policy) and subscription are created idempotently, retried while SQS
+    // is down; the consumer starts once they exist. The API (notification lists, live stream) is up meanwhile.
     const provisioning = retryInBackground({
       log,
       label: "create notification queue",
-      task: async () => {
-        const topology = await ensureConsumerQueue(awsClientConfig(env), {
+      task: () =>
+        ensureConsumerQueue(aws, {
           topicName: env.ORDER_EVENTS_TOPIC,
           queueName: env.NOTIFY_QUEUE,
-        });
-        log.info({ queueUrl: topology.queueUrl, dlqUrl: topology.dlqUrl }, "notification queue ready");
-        return topology;
-      },
+          maxReceiveCount: env.MAX_RECEIVE_COUNT,
+          visibilityTimeoutSeconds: env.VISIBILITY_TIMEOUT_SECONDS,
+        }),
+    });
+    void provisioning.result.then((topology) => {
+      log.info({ queueUrl: topology.queueUrl, dlqUrl: topology.dlqUrl }, "notification queue ready");
+      if (!env.CONSUMER_ENABLED) return;
+      consumer = createOrderEventsConsumer({
+        db,
+        mailer,
+        log,
+        webUrl: env.PUBLIC_WEB_URL,
+        sqs,
+        queueUrl: topology.queueUrl,
+        visibilityTimeoutSeconds: env.VISIBILITY_TIMEOUT_SECONDS,
+      });
+      consumer.start();
     });
     return {
-      deps: { db },
+      deps: { db, hub, mailer, webUrl: env.PUBLIC_WEB_URL },
       readiness: () => db.$queryRaw`SELECT 1`,
       onShutdown: async () => {
         provisioning.stop();
+        // Lets the batch in flight finish, so its messages are deleted rather than redelivered.
+        consumer?.stop({ abort: false });
+        await hub.stop();
+        mailer.close();
+        sqs.destroy();
         await db.$disconnect();
       },
     };

@@ -1,35 +1,58 @@
+import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { createLogger } from "@shop/service-kit/log";
 import { callers, startTestService, type TestService } from "@shop/testing/service";
 import { createTestDatabase, type TestDatabase } from "@shop/testing/test-db";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type Db } from "../src/db.ts";
+import { createMailer } from "../src/email/mailer.ts";
+import { createNotificationHub, type NotificationHub } from "../src/live/notification-hub.ts";
 import { type AppRouter, appRouter } from "../src/router/index.ts";
 
 const migrationsDir = fileURLToPath(new URL("../../../prisma/notify/migrations", import.meta.url));
 let database: TestDatabase;
 let db: Db;
 let svc: TestService<AppRouter>;
+let hub: NotificationHub;
 
 beforeAll(async () => {
   database = await createTestDatabase(inject("pgAdminUrl"), migrationsDir);
   db = createDb(database.url, 4);
-  svc = await startTestService({ name: "notify-svc", router: appRouter, deps: { db } });
+  hub = createNotificationHub(database.url, createLogger("notify-test", "silent"));
+  svc = await startTestService({
+    name: "notify-svc",
+    router: appRouter,
+    // This file does not send mail; a mailer pointing nowhere proves it.
+    deps: { db, hub, mailer: createMailer("smtp://127.0.0.1:9", "x@shop.test"), webUrl: "http://shop.test" },
+  });
   const base = Date.now();
   await db.notification.createMany({
     data: [
       ...Array.from({ length: 5 }, (_, i) => ({
+        eventId: randomUUID(),
         userId: callers.shopper.sub,
+        recipient: callers.shopper.email,
         type: "order.created",
         title: `Order ${i} placed`,
         body: "Thanks!",
+        payload: {},
         createdAt: new Date(base + i * 1000),
       })),
-      { userId: callers.otherShopper.sub, type: "order.created", title: "Someone else's", body: "x" },
+      {
+        eventId: randomUUID(),
+        userId: callers.otherShopper.sub,
+        recipient: callers.otherShopper.email,
+        type: "order.created",
+        title: "Someone else's",
+        body: "x",
+        payload: {},
+      },
     ],
   });
 });
 afterAll(async () => {
   await svc?.close();
+  await hub?.stop();
   await db?.$disconnect();
   await database?.drop();
 });

@@ -4,11 +4,11 @@ import { awsClientConfig } from "@shop/events/aws";
 import { orderEventSchema } from "@shop/events/order-events";
 import { ensureConsumerQueue } from "@shop/events/topology";
 import { type MessagingEmulatorHandle, startMessagingEmulator } from "@shop/local-stack/messaging";
+import { startTcpSwitch } from "@shop/testing/tcp-switch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishBatch, startOutboxRelay } from "../src/outbox/relay.ts";
 import { createSnsPublisher } from "../src/outbox/sns-publisher.ts";
 import { type OrderStack, shopper, startOrderStack } from "./stack.ts";
-import { startTcpSwitch } from "./tcp-switch.ts";
 
 let stack: OrderStack;
 let emulator: MessagingEmulatorHandle;

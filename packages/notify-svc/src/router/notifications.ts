@@ -1,26 +1,30 @@
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { authedProcedure, router } from "../trpc.ts";
+import { deliverEmail } from "../consumer/notification-store.ts";
+import { notificationStream } from "../live/notification-stream.ts";
+import { adminProcedure, authedProcedure, router } from "../trpc.ts";
 
 const notificationSelect = {
   id: true,
   type: true,
   title: true,
   body: true,
+  orderId: true,
+  orderStatus: true,
   status: true,
   readAt: true,
   createdAt: true,
 } as const;
 
+const page = {
+  limit: z.number().int().min(1).max(50).default(20),
+  cursor: z.uuid().optional(),
+};
+
 export const notificationsRouter = router({
   /** The caller's notifications, newest first, keyset-paginated by (createdAt, id). */
   mine: authedProcedure
-    .input(
-      z.object({
-        limit: z.number().int().min(1).max(50).default(20),
-        cursor: z.uuid().optional(),
-        unreadOnly: z.boolean().default(false),
-      }),
-    )
+    .input(z.object({ ...page, unreadOnly: z.boolean().default(false) }))
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db.notification.findMany({
         where: { userId: ctx.user.id, ...(input.unreadOnly ? { readAt: null } : {}) },
@@ -47,4 +51,62 @@ export const notificationsRouter = router({
       });
       return { marked: count };
     }),
+
+  /**
+   * Live stream of the caller's new notifications over SSE. Items are tracked by sequence number, so a
+   * client that reconnects with lastEventId gets everything it missed, in order.
+   */
+  onEvent: authedProcedure
+    .input(z.object({ lastEventId: z.string().max(30).nullish() }).optional())
+    .subscription(({ ctx, input, signal }) =>
+      notificationStream({
+        db: ctx.db,
+        hub: ctx.hub,
+        userId: ctx.user.id,
+        lastEventId: input?.lastEventId,
+        signal,
+      }),
+    ),
+
+  list: adminProcedure
+    .input(z.object({ ...page, status: z.enum(["PENDING", "SENT", "FAILED"]).optional() }))
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.db.notification.findMany({
+        where: input.status ? { status: input.status } : {},
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: input.limit + 1,
+        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+        select: {
+          ...notificationSelect,
+          userId: true,
+          recipient: true,
+          attempts: true,
+          lastError: true,
+          sentAt: true,
+        },
+      });
+      const items = rows.slice(0, input.limit);
+      return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+    }),
+
+  /** Resends a FAILED email now. */
+  retry: adminProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
+    const notification = await ctx.db.notification.findUnique({
+      where: { id: input.id },
+      select: { id: true, status: true },
+    });
+    if (!notification) throw new TRPCError({ code: "NOT_FOUND", message: "No such notification" });
+    if (notification.status !== "FAILED") {
+      throw new TRPCError({
+        code: "PRECONDITION_FAILED",
+        message: `Only FAILED notifications can be retried (this one is ${notification.status})`,
+      });
+    }
+    const outcome = await deliverEmail(ctx.db, (m) => ctx.mailer.send(m), notification.id, ctx.webUrl);
+    const after = await ctx.db.notification.findUniqueOrThrow({
+      where: { id: input.id },
+      select: { status: true, attempts: true, lastError: true },
+    });
+    return { outcome, ...after };
+  }),
 });

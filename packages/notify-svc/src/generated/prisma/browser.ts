@@ -19,6 +19,7 @@ export * as $Enums from './enums.ts'
 export * from './enums.ts';
 /**
  * Model Notification
- * 
+ * One message to one user about one event. Inserting it is the consumer's idempotency check: the
+ * (event_id, channel) key means a redelivered event never produces a second notification.
  */
 export type Notification = Prisma.NotificationModel

@@ -43,6 +43,7 @@ export { Prisma }
 
 /**
  * Model Notification
- * 
+ * One message to one user about one event. Inserting it is the consumer's idempotency check: the
+ * (event_id, channel) key means a redelivered event never produces a second notification.
  */
 export type Notification = Prisma.NotificationModel

@@ -72,14 +72,21 @@ export type TransactionIsolationLevel = (typeof TransactionIsolationLevel)[keyof
 
 export const NotificationScalarFieldEnum = {
   id: 'id',
+  seq: 'seq',
+  eventId: 'eventId',
   userId: 'userId',
   type: 'type',
   channel: 'channel',
+  recipient: 'recipient',
+  orderId: 'orderId',
+  orderStatus: 'orderStatus',
   title: 'title',
   body: 'body',
+  payload: 'payload',
   status: 'status',
   attempts: 'attempts',
   lastError: 'lastError',
+  sentAt: 'sentAt',
   readAt: 'readAt',
   createdAt: 'createdAt'
 } as const
@@ -95,12 +102,28 @@ export const SortOrder = {
 export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder]
 
 
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
+
+
 export const QueryMode = {
   default: 'default',
   insensitive: 'insensitive'
 } as const
 
 export type QueryMode = (typeof QueryMode)[keyof typeof QueryMode]
+
+
+export const JsonNullValueFilter = {
+  DbNull: DbNull,
+  JsonNull: JsonNull,
+  AnyNull: AnyNull
+} as const
+
+export type JsonNullValueFilter = (typeof JsonNullValueFilter)[keyof typeof JsonNullValueFilter]
 
 
 export const NullsOrder = {

@@ -14,7 +14,8 @@ import type * as Prisma from "../internal/prismaNamespace.ts"
 
 /**
  * Model Notification
- * 
+ * One message to one user about one event. Inserting it is the consumer's idempotency check: the
+ * (event_id, channel) key means a redelivered event never produces a second notification.
  */
 export type NotificationModel = runtime.Types.Result.DefaultSelection<Prisma.$NotificationPayload>
 
@@ -27,51 +28,72 @@ export type AggregateNotification = {
 }
 
 export type NotificationAvgAggregateOutputType = {
+  seq: number | null
   attempts: number | null
 }
 
 export type NotificationSumAggregateOutputType = {
+  seq: bigint | null
   attempts: number | null
 }
 
 export type NotificationMinAggregateOutputType = {
   id: string | null
+  seq: bigint | null
+  eventId: string | null
   userId: string | null
   type: string | null
   channel: string | null
+  recipient: string | null
+  orderId: string | null
+  orderStatus: string | null
   title: string | null
   body: string | null
   status: $Enums.NotificationStatus | null
   attempts: number | null
   lastError: string | null
+  sentAt: Date | null
   readAt: Date | null
   createdAt: Date | null
 }
 
 export type NotificationMaxAggregateOutputType = {
   id: string | null
+  seq: bigint | null
+  eventId: string | null
   userId: string | null
   type: string | null
   channel: string | null
+  recipient: string | null
+  orderId: string | null
+  orderStatus: string | null
   title: string | null
   body: string | null
   status: $Enums.NotificationStatus | null
   attempts: number | null
   lastError: string | null
+  sentAt: Date | null
   readAt: Date | null
   createdAt: Date | null
 }
 
 export type NotificationCountAggregateOutputType = {
   id: number
+  seq: number
+  eventId: number
   userId: number
   type: number
   channel: number
+  recipient: number
+  orderId: number
+  orderStatus: number
   title: number
   body: number
+  payload: number
   status: number
   attempts: number
   lastError: number
+  sentAt: number
   readAt: number
   createdAt: number
   _all: number
@@ -79,51 +101,72 @@ export type NotificationCountAggregateOutputType = {
 
 
 export type NotificationAvgAggregateInputType = {
+  seq?: true
   attempts?: true
 }
 
 export type NotificationSumAggregateInputType = {
+  seq?: true
   attempts?: true
 }
 
 export type NotificationMinAggregateInputType = {
   id?: true
+  seq?: true
+  eventId?: true
   userId?: true
   type?: true
   channel?: true
+  recipient?: true
+  orderId?: true
+  orderStatus?: true
   title?: true
   body?: true
   status?: true
   attempts?: true
   lastError?: true
+  sentAt?: true
   readAt?: true
   createdAt?: true
 }
 
 export type NotificationMaxAggregateInputType = {
   id?: true
+  seq?: true
+  eventId?: true
   userId?: true
   type?: true
   channel?: true
+  recipient?: true
+  orderId?: true
+  orderStatus?: true
   title?: true
   body?: true
   status?: true
   attempts?: true
   lastError?: true
+  sentAt?: true
   readAt?: true
   createdAt?: true
 }
 
 export type NotificationCountAggregateInputType = {
   id?: true
+  seq?: true
+  eventId?: true
   userId?: true
   type?: true
   channel?: true
+  recipient?: true
+  orderId?: true
+  orderStatus?: true
   title?: true
   body?: true
+  payload?: true
   status?: true
   attempts?: true
   lastError?: true
+  sentAt?: true
   readAt?: true
   createdAt?: true
   _all?: true
@@ -217,14 +260,21 @@ export type NotificationGroupByArgs<ExtArgs extends runtime.Types.Extensions.Int
 
 export type NotificationGroupByOutputType = {
   id: string
+  seq: bigint
+  eventId: string
   userId: string
   type: string
   channel: string
+  recipient: string
+  orderId: string | null
+  orderStatus: string | null
   title: string
   body: string
+  payload: runtime.JsonValue
   status: $Enums.NotificationStatus
   attempts: number
   lastError: string | null
+  sentAt: Date | null
   readAt: Date | null
   createdAt: Date
   _count: NotificationCountAggregateOutputType | null
@@ -254,59 +304,88 @@ export type NotificationWhereInput = {
   OR?: Prisma.NotificationWhereInput[]
   NOT?: Prisma.NotificationWhereInput | Prisma.NotificationWhereInput[]
   id?: Prisma.UuidFilter<"Notification"> | string
+  seq?: Prisma.BigIntFilter<"Notification"> | bigint | number
+  eventId?: Prisma.UuidFilter<"Notification"> | string
   userId?: Prisma.UuidFilter<"Notification"> | string
   type?: Prisma.StringFilter<"Notification"> | string
   channel?: Prisma.StringFilter<"Notification"> | string
+  recipient?: Prisma.StringFilter<"Notification"> | string
+  orderId?: Prisma.UuidNullableFilter<"Notification"> | string | null
+  orderStatus?: Prisma.StringNullableFilter<"Notification"> | string | null
   title?: Prisma.StringFilter<"Notification"> | string
   body?: Prisma.StringFilter<"Notification"> | string
+  payload?: Prisma.JsonFilter<"Notification">
   status?: Prisma.EnumNotificationStatusFilter<"Notification"> | $Enums.NotificationStatus
   attempts?: Prisma.IntFilter<"Notification"> | number
   lastError?: Prisma.StringNullableFilter<"Notification"> | string | null
+  sentAt?: Prisma.DateTimeNullableFilter<"Notification"> | Date | string | null
   readAt?: Prisma.DateTimeNullableFilter<"Notification"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Notification"> | Date | string
 }
 
 export type NotificationOrderByWithRelationInput = {
   id?: Prisma.SortOrder
+  seq?: Prisma.SortOrder
+  eventId?: Prisma.SortOrder
   userId?: Prisma.SortOrder
   type?: Prisma.SortOrder
   channel?: Prisma.SortOrder
+  recipient?: Prisma.SortOrder
+  orderId?: Prisma.SortOrderInput | Prisma.SortOrder
+  orderStatus?: Prisma.SortOrderInput | Prisma.SortOrder
   title?: Prisma.SortOrder
   body?: Prisma.SortOrder
+  payload?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
   lastError?: Prisma.SortOrderInput | Prisma.SortOrder
+  sentAt?: Prisma.SortOrderInput | Prisma.SortOrder
   readAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type NotificationWhereUniqueInput = Prisma.AtLeast<{
   id?: string
+  seq?: bigint | number
+  eventId_channel?: Prisma.NotificationEventIdChannelCompoundUniqueInput
   AND?: Prisma.NotificationWhereInput | Prisma.NotificationWhereInput[]
   OR?: Prisma.NotificationWhereInput[]
   NOT?: Prisma.NotificationWhereInput | Prisma.NotificationWhereInput[]
+  eventId?: Prisma.UuidFilter<"Notification"> | string
   userId?: Prisma.UuidFilter<"Notification"> | string
   type?: Prisma.StringFilter<"Notification"> | string
   channel?: Prisma.StringFilter<"Notification"> | string
+  recipient?: Prisma.StringFilter<"Notification"> | string
+  orderId?: Prisma.UuidNullableFilter<"Notification"> | string | null
+  orderStatus?: Prisma.StringNullableFilter<"Notification"> | string | null
   title?: Prisma.StringFilter<"Notification"> | string
   body?: Prisma.StringFilter<"Notification"> | string
+  payload?: Prisma.JsonFilter<"Notification">
   status?: Prisma.EnumNotificationStatusFilter<"Notification"> | $Enums.NotificationStatus
   attempts?: Prisma.IntFilter<"Notification"> | number
   lastError?: Prisma.StringNullableFilter<"Notification"> | string | null
+  sentAt?: Prisma.DateTimeNullableFilter<"Notification"> | Date | string | null
   readAt?: Prisma.DateTimeNullableFilter<"Notification"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Notification"> | Date | string
-}, "id">
+}, "id" | "seq" | "eventId_channel">
 
 export type NotificationOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
+  seq?: Prisma.SortOrder
+  eventId?: Prisma.SortOrder
   userId?: Prisma.SortOrder
   type?: Prisma.SortOrder
   channel?: Prisma.SortOrder
+  recipient?: Prisma.SortOrder
+  orderId?: Prisma.SortOrderInput | Prisma.SortOrder
+  orderStatus?: Prisma.SortOrderInput | Prisma.SortOrder
   title?: Prisma.SortOrder
   body?: Prisma.SortOrder
+  payload?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
   lastError?: Prisma.SortOrderInput | Prisma.SortOrder
+  sentAt?: Prisma.SortOrderInput | Prisma.SortOrder
   readAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.NotificationCountOrderByAggregateInput
@@ -321,168 +400,262 @@ export type NotificationScalarWhereWithAggregatesInput = {
   OR?: Prisma.NotificationScalarWhereWithAggregatesInput[]
   NOT?: Prisma.NotificationScalarWhereWithAggregatesInput | Prisma.NotificationScalarWhereWithAggregatesInput[]
   id?: Prisma.UuidWithAggregatesFilter<"Notification"> | string
+  seq?: Prisma.BigIntWithAggregatesFilter<"Notification"> | bigint | number
+  eventId?: Prisma.UuidWithAggregatesFilter<"Notification"> | string
   userId?: Prisma.UuidWithAggregatesFilter<"Notification"> | string
   type?: Prisma.StringWithAggregatesFilter<"Notification"> | string
   channel?: Prisma.StringWithAggregatesFilter<"Notification"> | string
+  recipient?: Prisma.StringWithAggregatesFilter<"Notification"> | string
+  orderId?: Prisma.UuidNullableWithAggregatesFilter<"Notification"> | string | null
+  orderStatus?: Prisma.StringNullableWithAggregatesFilter<"Notification"> | string | null
   title?: Prisma.StringWithAggregatesFilter<"Notification"> | string
   body?: Prisma.StringWithAggregatesFilter<"Notification"> | string
+  payload?: Prisma.JsonWithAggregatesFilter<"Notification">
   status?: Prisma.EnumNotificationStatusWithAggregatesFilter<"Notification"> | $Enums.NotificationStatus
   attempts?: Prisma.IntWithAggregatesFilter<"Notification"> | number
   lastError?: Prisma.StringNullableWithAggregatesFilter<"Notification"> | string | null
+  sentAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Notification"> | Date | string | null
   readAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Notification"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Notification"> | Date | string
 }
 
 export type NotificationCreateInput = {
   id?: string
+  seq?: bigint | number
+  eventId: string
   userId: string
   type: string
   channel?: string
+  recipient: string
+  orderId?: string | null
+  orderStatus?: string | null
   title: string
   body: string
+  payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.NotificationStatus
   attempts?: number
   lastError?: string | null
+  sentAt?: Date | string | null
   readAt?: Date | string | null
   createdAt?: Date | string
 }
 
 export type NotificationUncheckedCreateInput = {
   id?: string
+  seq?: bigint | number
+  eventId: string
   userId: string
   type: string
   channel?: string
+  recipient: string
+  orderId?: string | null
+  orderStatus?: string | null
   title: string
   body: string
+  payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.NotificationStatus
   attempts?: number
   lastError?: string | null
+  sentAt?: Date | string | null
   readAt?: Date | string | null
   createdAt?: Date | string
 }
 
 export type NotificationUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  seq?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  eventId?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.StringFieldUpdateOperationsInput | string
+  recipient?: Prisma.StringFieldUpdateOperationsInput | string
+  orderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  orderStatus?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   body?: Prisma.StringFieldUpdateOperationsInput | string
+  payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumNotificationStatusFieldUpdateOperationsInput | $Enums.NotificationStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type NotificationUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  seq?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  eventId?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.StringFieldUpdateOperationsInput | string
+  recipient?: Prisma.StringFieldUpdateOperationsInput | string
+  orderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  orderStatus?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   body?: Prisma.StringFieldUpdateOperationsInput | string
+  payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumNotificationStatusFieldUpdateOperationsInput | $Enums.NotificationStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type NotificationCreateManyInput = {
   id?: string
+  seq?: bigint | number
+  eventId: string
   userId: string
   type: string
   channel?: string
+  recipient: string
+  orderId?: string | null
+  orderStatus?: string | null
   title: string
   body: string
+  payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
   status?: $Enums.NotificationStatus
   attempts?: number
   lastError?: string | null
+  sentAt?: Date | string | null
   readAt?: Date | string | null
   createdAt?: Date | string
 }
 
 export type NotificationUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  seq?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  eventId?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.StringFieldUpdateOperationsInput | string
+  recipient?: Prisma.StringFieldUpdateOperationsInput | string
+  orderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  orderStatus?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   body?: Prisma.StringFieldUpdateOperationsInput | string
+  payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumNotificationStatusFieldUpdateOperationsInput | $Enums.NotificationStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type NotificationUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
+  seq?: Prisma.BigIntFieldUpdateOperationsInput | bigint | number
+  eventId?: Prisma.StringFieldUpdateOperationsInput | string
   userId?: Prisma.StringFieldUpdateOperationsInput | string
   type?: Prisma.StringFieldUpdateOperationsInput | string
   channel?: Prisma.StringFieldUpdateOperationsInput | string
+  recipient?: Prisma.StringFieldUpdateOperationsInput | string
+  orderId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  orderStatus?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   title?: Prisma.StringFieldUpdateOperationsInput | string
   body?: Prisma.StringFieldUpdateOperationsInput | string
+  payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   status?: Prisma.EnumNotificationStatusFieldUpdateOperationsInput | $Enums.NotificationStatus
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   readAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
+export type NotificationEventIdChannelCompoundUniqueInput = {
+  eventId: string
+  channel: string
+}
+
 export type NotificationCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  seq?: Prisma.SortOrder
+  eventId?: Prisma.SortOrder
   userId?: Prisma.SortOrder
   type?: Prisma.SortOrder
   channel?: Prisma.SortOrder
+  recipient?: Prisma.SortOrder
+  orderId?: Prisma.SortOrder
+  orderStatus?: Prisma.SortOrder
   title?: Prisma.SortOrder
   body?: Prisma.SortOrder
+  payload?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
   lastError?: Prisma.SortOrder
+  sentAt?: Prisma.SortOrder
   readAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type NotificationAvgOrderByAggregateInput = {
+  seq?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
 }
 
 export type NotificationMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  seq?: Prisma.SortOrder
+  eventId?: Prisma.SortOrder
   userId?: Prisma.SortOrder
   type?: Prisma.SortOrder
   channel?: Prisma.SortOrder
+  recipient?: Prisma.SortOrder
+  orderId?: Prisma.SortOrder
+  orderStatus?: Prisma.SortOrder
   title?: Prisma.SortOrder
   body?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
   lastError?: Prisma.SortOrder
+  sentAt?: Prisma.SortOrder
   readAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type NotificationMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
+  seq?: Prisma.SortOrder
+  eventId?: Prisma.SortOrder
   userId?: Prisma.SortOrder
   type?: Prisma.SortOrder
   channel?: Prisma.SortOrder
+  recipient?: Prisma.SortOrder
+  orderId?: Prisma.SortOrder
+  orderStatus?: Prisma.SortOrder
   title?: Prisma.SortOrder
   body?: Prisma.SortOrder
   status?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
   lastError?: Prisma.SortOrder
+  sentAt?: Prisma.SortOrder
   readAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type NotificationSumOrderByAggregateInput = {
+  seq?: Prisma.SortOrder
   attempts?: Prisma.SortOrder
 }
 
 export type StringFieldUpdateOperationsInput = {
   set?: string
+}
+
+export type BigIntFieldUpdateOperationsInput = {
+  set?: bigint | number
+  increment?: bigint | number
+  decrement?: bigint | number
+  multiply?: bigint | number
+  divide?: bigint | number
+}
+
+export type NullableStringFieldUpdateOperationsInput = {
+  set?: string | null
 }
 
 export type EnumNotificationStatusFieldUpdateOperationsInput = {
@@ -497,10 +670,6 @@ export type IntFieldUpdateOperationsInput = {
   divide?: number
 }
 
-export type NullableStringFieldUpdateOperationsInput = {
-  set?: string | null
-}
-
 export type NullableDateTimeFieldUpdateOperationsInput = {
   set?: Date | string | null
 }
@@ -513,78 +682,125 @@ export type DateTimeFieldUpdateOperationsInput = {
 
 export type NotificationSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  seq?: boolean
+  eventId?: boolean
   userId?: boolean
   type?: boolean
   channel?: boolean
+  recipient?: boolean
+  orderId?: boolean
+  orderStatus?: boolean
   title?: boolean
   body?: boolean
+  payload?: boolean
   status?: boolean
   attempts?: boolean
   lastError?: boolean
+  sentAt?: boolean
   readAt?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["notification"]>
 
 export type NotificationSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  seq?: boolean
+  eventId?: boolean
   userId?: boolean
   type?: boolean
   channel?: boolean
+  recipient?: boolean
+  orderId?: boolean
+  orderStatus?: boolean
   title?: boolean
   body?: boolean
+  payload?: boolean
   status?: boolean
   attempts?: boolean
   lastError?: boolean
+  sentAt?: boolean
   readAt?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["notification"]>
 
 export type NotificationSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
+  seq?: boolean
+  eventId?: boolean
   userId?: boolean
   type?: boolean
   channel?: boolean
+  recipient?: boolean
+  orderId?: boolean
+  orderStatus?: boolean
   title?: boolean
   body?: boolean
+  payload?: boolean
   status?: boolean
   attempts?: boolean
   lastError?: boolean
+  sentAt?: boolean
   readAt?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["notification"]>
 
 export type NotificationSelectScalar = {
   id?: boolean
+  seq?: boolean
+  eventId?: boolean
   userId?: boolean
   type?: boolean
   channel?: boolean
+  recipient?: boolean
+  orderId?: boolean
+  orderStatus?: boolean
   title?: boolean
   body?: boolean
+  payload?: boolean
   status?: boolean
   attempts?: boolean
   lastError?: boolean
+  sentAt?: boolean
   readAt?: boolean
   createdAt?: boolean
 }
 
-export type NotificationOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "userId" | "type" | "channel" | "title" | "body" | "status" | "attempts" | "lastError" | "readAt" | "createdAt", ExtArgs["result"]["notification"]>
+export type NotificationOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "seq" | "eventId" | "userId" | "type" | "channel" | "recipient" | "orderId" | "orderStatus" | "title" | "body" | "payload" | "status" | "attempts" | "lastError" | "sentAt" | "readAt" | "createdAt", ExtArgs["result"]["notification"]>
 
 export type $NotificationPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "Notification"
   objects: {}
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
+    /**
+     * Monotonic per database: the SSE stream's event id, so a reconnect resumes after the last one seen.
+     */
+    seq: bigint
+    eventId: string
     userId: string
     /**
      * Event type that caused it, e.g. order.created.
      */
     type: string
     channel: string
+    /**
+     * Always from the event; the schema refuses a blank address.
+     */
+    recipient: string
+    orderId: string | null
+    /**
+     * The order's status after the event, for live order pages.
+     */
+    orderStatus: string | null
     title: string
     body: string
+    /**
+     * The event as received, so an admin retry can render the email again.
+     */
+    payload: runtime.JsonValue
     status: $Enums.NotificationStatus
     attempts: number
     lastError: string | null
+    sentAt: Date | null
     readAt: Date | null
     createdAt: Date
   }, ExtArgs["result"]["notification"]>
@@ -1011,14 +1227,21 @@ export interface Prisma__NotificationClient<T, Null = never, ExtArgs extends run
  */
 export interface NotificationFieldRefs {
   readonly id: Prisma.FieldRef<"Notification", 'String'>
+  readonly seq: Prisma.FieldRef<"Notification", 'BigInt'>
+  readonly eventId: Prisma.FieldRef<"Notification", 'String'>
   readonly userId: Prisma.FieldRef<"Notification", 'String'>
   readonly type: Prisma.FieldRef<"Notification", 'String'>
   readonly channel: Prisma.FieldRef<"Notification", 'String'>
+  readonly recipient: Prisma.FieldRef<"Notification", 'String'>
+  readonly orderId: Prisma.FieldRef<"Notification", 'String'>
+  readonly orderStatus: Prisma.FieldRef<"Notification", 'String'>
   readonly title: Prisma.FieldRef<"Notification", 'String'>
   readonly body: Prisma.FieldRef<"Notification", 'String'>
+  readonly payload: Prisma.FieldRef<"Notification", 'Json'>
   readonly status: Prisma.FieldRef<"Notification", 'NotificationStatus'>
   readonly attempts: Prisma.FieldRef<"Notification", 'Int'>
   readonly lastError: Prisma.FieldRef<"Notification", 'String'>
+  readonly sentAt: Prisma.FieldRef<"Notification", 'DateTime'>
   readonly readAt: Prisma.FieldRef<"Notification", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"Notification", 'DateTime'>
 }
