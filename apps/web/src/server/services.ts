@@ -4,6 +4,7 @@ import type { AppRouter as OrderRouter } from "@shop/order-svc/router";
 import type { AppRouter as ProductRouter } from "@shop/product-svc/router";
 import type { Caller } from "@shop/service-kit/auth";
 import { createServiceClient, type ServiceClient } from "@shop/service-kit/client";
+import type { AppRouter as UserRouter } from "@shop/user-svc/router";
 import { webEnv } from "./env.ts";
 
 /**
@@ -17,6 +18,7 @@ export interface ServiceClients {
   product: ServiceClient<ProductRouter>;
   order: ServiceClient<OrderRouter>;
   notify: ServiceClient<NotifyRouter>;
+  user: ServiceClient<UserRouter>;
 }
 
 /**
@@ -49,6 +51,16 @@ export function createServiceClients(caller: Caller, requestId: string): Service
     notify: createServiceClient<NotifyRouter>({
       audience: "notify-svc",
       url: env.NOTIFY_SVC_URL,
+      secret: env.INTERNAL_JWT_SECRET,
+      caller,
+      requestId: () => requestId,
+      ...PAGE_CALL_BUDGET,
+    }),
+    // Sign-in, registration and the admin user list. Password hashing (argon2id) takes a moment, and
+    // mutations are single attempts, so the page budget fits.
+    user: createServiceClient<UserRouter>({
+      audience: "user-svc",
+      url: env.USER_SVC_URL,
       secret: env.INTERNAL_JWT_SECRET,
       caller,
       requestId: () => requestId,
