@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { createLogger } from "@shop/service-kit/log";
+import { startTestService, type TestService } from "@shop/testing/service";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordNotification } from "../src/consumer/notification-store.ts";
+import { createNotificationHub, type NotificationHub } from "../src/live/notification-hub.ts";
+import { type AppRouter, appRouter } from "../src/router/index.ts";
+import { type NotifyStack, orderCreated, startNotifyStack, statusUpdated, WEB_URL, waitFor } from "./notify-stack.ts";
+
+let stack: NotifyStack;
+/** A second notify-svc replica: its own server and its own LISTEN connection, same database. */
+let replicaB: TestService<AppRouter>;
+let hubB: NotificationHub;
+beforeAll(async () => {
+  stack = await startNotifyStack();
+  hubB = createNotificationHub(stack.database.url, createLogger("replica-b", "silent"));
+  replicaB = await startTestService({
+    name: "notify-svc",
+    router: appRouter,
+    deps: { db: stack.db, hub: hubB, mailer: stack.mailer, webUrl: WEB_URL },
+  });
+});
+afterAll(async () => {
+  await replicaB?.close();
+  await hubB?.stop();
+  await stack?.close();
+});
+
+interface Received {
+  id: string;
+  title: string;
+  orderStatus: string | null;
+}
+
+/** Subscribes through the real HTTP/SSE path and collects what arrives. */
+function subscribe(svc: TestService<AppRouter>, user: { id: string; email: string }, lastEventId?: string) {
+  const received: Received[] = [];
+  const subscription = svc
+    .as({ sub: user.id, role: "SHOPPER", email: user.email })
+    .notifications.onEvent.subscribe(lastEventId ? { lastEventId } : undefined, {
+      onData: (event) => {
+        received.push({ id: event.id, title: event.data.title, orderStatus: event.data.orderStatus });
+      },
+    });
+  return { received, stop: () => subscription.unsubscribe() };
+}
+
+const record = (event: Parameters<typeof recordNotification>[1]) => recordNotification(stack.db, event, WEB_URL);
+const shopper = () => ({ id: randomUUID(), email: `live-${randomUUID().slice(0, 6)}@example.test` });
+
+describe("notifications.onEvent (SSE)", () => {
+  it("a subscriber on replica B receives events consumed by replica A, only its own", async () => {
+    const me = shopper();
+    const someoneElse = shopper();
+    const sub = subscribe(replicaB, me);
+    await new Promise((r) => setTimeout(r, 300)); // let the stream open before the first event
+    const created = orderCreated(me.id, me.email);
+    await record(created);
+    await record(orderCreated(someoneElse.id, someoneElse.email));
+    await record(statusUpdated(me.id, me.email, created.order.id, "SHIPPED"));
+    await waitFor(async () => sub.received.length >= 2, 5_000);
+    await new Promise((r) => setTimeout(r, 300));
+    sub.stop();
+    expect(sub.received.map((r) => r.orderStatus)).toEqual(["PENDING", "SHIPPED"]);
+    expect(sub.received.every((r) => /^\d+$/.test(r.id))).toBe(true);
+  });
+
+  it("a client that disconnects and resumes with lastEventId misses nothing and gets nothing twice", async () => {
+    const me = shopper();
+    const first = subscribe(stack.svc, me);
+    await new Promise((r) => setTimeout(r, 300));
+    const order = orderCreated(me.id, me.email);
+    await record(order);
+    await record(statusUpdated(me.id, me.email, order.order.id, "CONFIRMED"));
+    await waitFor(async () => first.received.length >= 2, 5_000);
+    first.stop();
+    const lastSeen = first.received.at(-1)?.id;
+
+    // Offline: three more things happen.
+    for (const to of ["SHIPPED", "DELIVERED"] as const) await record(statusUpdated(me.id, me.email, order.order.id, to));
+    await record(orderCreated(me.id, me.email));
+
+    const resumed = subscribe(replicaB, me, lastSeen);
+    await waitFor(async () => resumed.received.length >= 3, 5_000);
+    await new Promise((r) => setTimeout(r, 300));
+    resumed.stop();
+    expect(resumed.received.map((r) => r.orderStatus)).toEqual(["SHIPPED", "DELIVERED", "PENDING"]);
+    const ids = [...first.received, ...resumed.received].map((r) => BigInt(r.id));
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : 1)));
+    expect(new Set(ids).size).toBe(5);
+  });
+
+  it("refuses anonymous subscribers", async () => {
+    const errors: string[] = [];
+    const subscription = stack.svc.as({ sub: "web-bff", role: "GUEST" }).notifications.onEvent.subscribe(undefined, {
+      onError: (error) => errors.push((error as { data?: { code?: string } }).data?.code ?? "?"),
+    });
+    await waitFor(async () => errors.length > 0, 5_000);
+    subscription.unsubscribe();
+    expect(errors[0]).toBe("UNAUTHORIZED");
+  });
+});
