@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordNotification } from "../src/consumer/notification-store.ts";
 import { createNotificationHub, type NotificationHub } from "../src/live/notification-hub.ts";
 import { type AppRouter, appRouter } from "../src/router/index.ts";
-import { type NotifyStack, orderCreated, startNotifyStack, statusUpdated, WEB_URL, waitFor } from "./notify-stack.ts";
+import {
+  type NotifyStack,
+  orderCreated,
+  startNotifyStack,
+  statusUpdated,
+  WEB_URL,
+  waitFor,
+} from "./notify-stack.ts";
 
 let stack: NotifyStack;
 /** A second notify-svc replica: its own server and its own LISTEN connection, same database. */
@@ -45,7 +52,8 @@ function subscribe(svc: TestService<AppRouter>, user: { id: string; email: strin
   return { received, stop: () => subscription.unsubscribe() };
 }
 
-const record = (event: Parameters<typeof recordNotification>[1]) => recordNotification(stack.db, event, WEB_URL);
+const record = (event: Parameters<typeof recordNotification>[1]) =>
+  recordNotification(stack.db, event, WEB_URL);
 const shopper = () => ({ id: randomUUID(), email: `live-${randomUUID().slice(0, 6)}@example.test` });
 
 describe("notifications.onEvent (SSE)", () => {
@@ -77,7 +85,8 @@ describe("notifications.onEvent (SSE)", () => {
     const lastSeen = first.received.at(-1)?.id;
 
     // Offline: three more things happen.
-    for (const to of ["SHIPPED", "DELIVERED"] as const) await record(statusUpdated(me.id, me.email, order.order.id, to));
+    for (const to of ["SHIPPED", "DELIVERED"] as const)
+      await record(statusUpdated(me.id, me.email, order.order.id, to));
     await record(orderCreated(me.id, me.email));
 
     const resumed = subscribe(replicaB, me, lastSeen);
@@ -92,9 +101,11 @@ describe("notifications.onEvent (SSE)", () => {
 
   it("refuses anonymous subscribers", async () => {
     const errors: string[] = [];
-    const subscription = stack.svc.as({ sub: "web-bff", role: "GUEST" }).notifications.onEvent.subscribe(undefined, {
-      onError: (error) => errors.push((error as { data?: { code?: string } }).data?.code ?? "?"),
-    });
+    const subscription = stack.svc
+      .as({ sub: "web-bff", role: "GUEST" })
+      .notifications.onEvent.subscribe(undefined, {
+        onError: (error) => errors.push((error as { data?: { code?: string } }).data?.code ?? "?"),
+      });
     await waitFor(async () => errors.length > 0, 5_000);
     subscription.unsubscribe();
     expect(errors[0]).toBe("UNAUTHORIZED");
