@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLogLine, parseLogLine, shouldEcho } from "../src/cli/log-lines.ts";
+import { compactLine, formatLogLine, parseLogLine, shouldEcho } from "../src/cli/log-lines.ts";
 
 describe("child log lines", () => {
   it("reads pino records: level, message, extra fields and the error", () => {
@@ -42,5 +42,14 @@ describe("child log lines", () => {
     expect(shouldEcho(parseLogLine('{"level":30,"msg":"ok"}'), false)).toBe(false);
     expect(shouldEcho(parseLogLine('{"level":30,"msg":"ok"}'), true)).toBe(true);
     expect(shouldEcho(parseLogLine('{"level":40,"msg":"hmm"}'), false)).toBe(true);
+  });
+});
+
+describe("compact excerpt lines", () => {
+  it("turns pino records into one readable line and leaves plain text alone", () => {
+    expect(compactLine('{"level":60,"msg":"failed to start","err":{"message":"ECONNREFUSED"}}')).toBe(
+      "FATAL failed to start  err=ECONNREFUSED",
+    );
+    expect(compactLine("Node.js v20.20.2")).toBe("Node.js v20.20.2");
   });
 });

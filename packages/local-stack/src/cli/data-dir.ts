@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StackConfig } from "./config.ts";
@@ -6,8 +6,11 @@ import type { StackConfig } from "./config.ts";
 export interface DataDir {
   dataDir: string;
   logDir: string;
-  /** Removes a throw-away directory; keeps a persistent one. */
-  dispose(): Promise<void>;
+  /**
+   * Removes a throw-away directory and keeps a persistent one. After a failure (exit code ≠ 0) the
+   * logs of a throw-away directory are kept, since they are what explains the failure.
+   */
+  dispose(exitCode: number): Promise<void>;
 }
 
 export async function prepareDataDir(config: StackConfig): Promise<DataDir> {
@@ -25,6 +28,16 @@ export async function prepareDataDir(config: StackConfig): Promise<DataDir> {
   return {
     dataDir,
     logDir,
-    dispose: () => rm(dataDir, { recursive: true, force: true, maxRetries: 3 }),
+    async dispose(exitCode) {
+      const keepLogs = exitCode !== 0 && logDir.startsWith(join(dataDir, ""));
+      if (!keepLogs) return rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+      const entries = await readdir(dataDir);
+      await Promise.all(
+        entries
+          .filter((entry) => join(dataDir, entry) !== logDir)
+          .map((entry) => rm(join(dataDir, entry), { recursive: true, force: true, maxRetries: 3 })),
+      );
+      console.error(`  logs of this run kept in ${logDir}`);
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { color, excerpt, failure, info, seconds, warn } from "./console-ui.ts";
 import type { RunningInfra } from "./infra.ts";
+import { compactLine } from "./log-lines.ts";
 import { describeExit, type ExitInfo, type ManagedProcess } from "./managed-process.ts";
 
 /** Thrown into the boot sequence when shutdown began while it was still starting things. */
@@ -19,7 +20,7 @@ export class StackLifecycle {
   #running = false;
   readonly #apps: ManagedProcess[] = [];
   #infra: RunningInfra | undefined;
-  readonly #finalizers: Array<() => Promise<void>> = [];
+  readonly #finalizers: Array<(exitCode: number) => Promise<void>> = [];
   readonly #exitOnCrash: boolean;
 
   constructor(exitOnCrash: boolean) {
@@ -51,7 +52,7 @@ export class StackLifecycle {
   }
 
   /** Runs last, in reverse order of registration (e.g. release the lock, remove a temp dir). */
-  onFinally(finalizer: () => Promise<void>): void {
+  onFinally(finalizer: (exitCode: number) => Promise<void>): void {
     this.#finalizers.push(finalizer);
   }
 
@@ -63,7 +64,7 @@ export class StackLifecycle {
   #onUnexpectedExit(proc: ManagedProcess, exit: ExitInfo): void {
     if (this.#stopping) return;
     failure(`${proc.spec.name} ${describeExit(exit)} (full log: ${proc.logFile})`);
-    excerpt("last lines:", proc.recentLines().slice(-15));
+    excerpt("last lines:", proc.recentLines().slice(-15).map(compactLine));
     if (!this.#running || this.#exitOnCrash) {
       void this.stop(1, `${proc.spec.name} died`);
       return;
@@ -93,7 +94,7 @@ export class StackLifecycle {
       await this.#timed("infrastructure", () => infra.stop());
     }
     for (const finalize of this.#finalizers.reverse()) {
-      await finalize().catch((error: unknown) => warn(`clean-up failed: ${String(error)}`));
+      await finalize(exitCode).catch((error: unknown) => warn(`clean-up failed: ${String(error)}`));
     }
     if (anythingStarted)
       console.log(`${color.bold("Stopped")} ${color.dim(`(${seconds(performance.now() - started)})`)}`);

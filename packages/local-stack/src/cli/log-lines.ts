@@ -86,6 +86,14 @@ function plainTextLevel(line: string): LogLine["level"] {
   return "info";
 }
 
+/** One line for an excerpt (e.g. a crash report): "ERROR message  fields" for pino records, else as is. */
+export function compactLine(raw: string): string {
+  const line = parseLogLine(raw);
+  if (!raw.startsWith("{") || line.message === raw) return raw;
+  const fields = line.fields.length ? `  ${line.fields.join(" ")}` : "";
+  return `${line.level.toUpperCase().padEnd(5)} ${line.message}${fields}`;
+}
+
 function tryParseObject(line: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(line);

@@ -6,7 +6,7 @@ import { color, excerpt, failure, info, step } from "./console-ui.ts";
 import { prepareDataDir } from "./data-dir.ts";
 import { startInfrastructure } from "./infra.ts";
 import { BootAborted, StackLifecycle } from "./lifecycle.ts";
-import { formatLogLine, type LogLine, parseLogLine, shouldEcho } from "./log-lines.ts";
+import { compactLine, formatLogLine, type LogLine, parseLogLine, shouldEcho } from "./log-lines.ts";
 import { ManagedProcess, type OutputListener, type ProcessSpec } from "./managed-process.ts";
 import { checkBuildOutputs, checkPortsFree } from "./preflight.ts";
 import { StartupError, waitUntilReady } from "./readiness.ts";
@@ -48,7 +48,7 @@ async function boot(config: StackConfig, lifecycle: StackLifecycle, childGuard: 
   const { secrets, generated, file } = await loadOrCreateSecrets(dataDir, process.env);
   if (generated.length) info(`generated ${generated.join(", ")} → ${file} (kept for later runs)`);
 
-  const echo = consoleEcho(config.verbose);
+  const echo = consoleEcho(config.verbose, () => lifecycle.stopping);
   const infra = await startInfrastructure(config, {
     dataDir,
     logDir,
@@ -100,10 +100,14 @@ function isAlarmingPostgresLine(line: string): boolean {
   );
 }
 
-/** Writes child output to the console in compact form: warnings and errors, or all with --verbose. */
-function consoleEcho(verbose: boolean): OutputListener {
+/**
+ * Writes child output to the console in compact form: warnings and errors, or all with --verbose.
+ * While stopping, only errors: lost connections and the like are expected then (the files keep all).
+ */
+function consoleEcho(verbose: boolean, stopping: () => boolean): OutputListener {
   return (source, raw) => {
     const line = parseLogLine(raw);
+    if (stopping() && !verbose && line.level !== "error" && line.level !== "fatal") return;
     if (shouldEcho(line, verbose)) console.log(formatLogLine(source, line));
   };
 }
@@ -114,7 +118,7 @@ function reportBootFailure(error: unknown): void {
     return;
   }
   failure(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
-  if (error instanceof StartupError) excerpt("last log lines:", error.details.slice(-25));
+  if (error instanceof StartupError) excerpt("last log lines:", error.details.slice(-25).map(compactLine));
   else if (error instanceof Error && error.stack) excerpt("stack:", error.stack.split("\n").slice(1, 8));
 }
 
