@@ -1,0 +1,3 @@
+import { integrationTestConfig } from "@shop/testing/vitest";
+
+export default integrationTestConfig();

@@ -1,0 +1,4 @@
+/** For other packages' integration tests only: run the real user-svc in-process over HTTP. */
+export { createDb } from "./db.ts";
+export { createAuthLimits } from "./rate-limit/auth-limits.ts";
+export { appRouter } from "./router/index.ts";
