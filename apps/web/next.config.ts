@@ -1,6 +1,7 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./src/server/http/security-headers.ts";
 
 // The monorepo root: workspace packages (@shop/*) live outside apps/web, so both the bundler and
 // the output file tracing must look from there.
@@ -13,6 +14,16 @@ const nextConfig: NextConfig = {
   outputFileTracingRoot: monorepoRoot,
   poweredByHeader: false,
   reactStrictMode: true,
+  // Static security headers on every response, static assets included; the per-request CSP with its
+  // script nonce is set by src/proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: staticSecurityHeaders({ production: process.env.NODE_ENV === "production" }),
+      },
+    ];
+  },
 };
 
 export default nextConfig;

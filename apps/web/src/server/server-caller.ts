@@ -2,6 +2,7 @@ import "server-only";
 import { requestIdFrom } from "@shop/service-kit/log";
 import { headers } from "next/headers";
 import { cache } from "react";
+import { clientIpFromHeaders } from "./http/client-ip.ts";
 import { currentSessionUser } from "./session.ts";
 import { createBffContext } from "./trpc/context.ts";
 import { createBffCaller } from "./trpc/router.ts";
@@ -14,5 +15,6 @@ export const bffServerCaller = cache(async () => {
   const requestHeaders = await headers();
   const requestId = requestIdFrom(requestHeaders.get("x-request-id"));
   const user = await currentSessionUser();
-  return createBffCaller(createBffContext({ requestId, user }));
+  const clientIp = clientIpFromHeaders(requestHeaders);
+  return createBffCaller(createBffContext({ requestId, user, clientIp }));
 });

@@ -18,14 +18,16 @@ export interface BffContext {
 export interface BffContextInput {
   requestId: string;
   user: SessionUser | null;
+  /** The client's IP (see server/http/client-ip.ts); relayed so user-svc can rate-limit per client. */
+  clientIp?: string | undefined;
 }
 
 /**
  * Builds the context for one BFF request, whether it arrives over HTTP (/api/trpc) or from a server
  * component through the server-side caller. Both resolve the session themselves and pass it in.
  */
-export function createBffContext({ requestId, user }: BffContextInput): BffContext {
-  const caller = callerFor(user);
+export function createBffContext({ requestId, user, clientIp }: BffContextInput): BffContext {
+  const caller = callerFor(user, clientIp);
   return {
     requestId,
     user,

@@ -43,6 +43,8 @@ const logged = scoped.use(async ({ ctx, path, type, next }) => {
 });
 
 export const router = t.router;
+/** Joins routers under one name, e.g. the storefront's and the admin's `products` procedures. */
+export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 /** Open to anonymous visitors; the service behind it decides what a GUEST may do. */
 export const publicProcedure = logged;

@@ -1,6 +1,8 @@
 import "server-only";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import { createCallerFactory, router } from "./init.ts";
+import { createCallerFactory, mergeRouters, router } from "./init.ts";
+import { authRouter, usersRouter } from "./routers/account.ts";
+import { adminProductsRouter } from "./routers/admin-catalog.ts";
 import { cartRouter } from "./routers/cart.ts";
 import { categoriesRouter, productsRouter } from "./routers/catalog.ts";
 import { notificationsRouter } from "./routers/notifications.ts";
@@ -8,8 +10,10 @@ import { ordersRouter } from "./routers/orders.ts";
 
 /** What the browser (and server components) can call; names match the services' procedures. */
 export const bffRouter = router({
-  products: productsRouter,
+  products: mergeRouters(productsRouter, adminProductsRouter),
   categories: categoriesRouter,
+  auth: authRouter,
+  users: usersRouter,
   cart: cartRouter,
   orders: ordersRouter,
   notifications: notificationsRouter,

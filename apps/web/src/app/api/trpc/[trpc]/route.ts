@@ -1,5 +1,6 @@
 import { requestIdFrom, withRequestScope } from "@shop/service-kit/log";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { clientIpFromHeaders } from "../../../../server/http/client-ip.ts";
 import { bffLogger } from "../../../../server/logger.ts";
 import { currentSessionUser } from "../../../../server/session.ts";
 import { createBffContext } from "../../../../server/trpc/context.ts";
@@ -13,7 +14,12 @@ function handleTrpc(request: Request): Promise<Response> {
       endpoint: "/api/trpc",
       req: request,
       router: bffRouter,
-      createContext: async () => createBffContext({ requestId, user: await currentSessionUser() }),
+      createContext: async () =>
+        createBffContext({
+          requestId,
+          user: await currentSessionUser(request),
+          clientIp: clientIpFromHeaders(request.headers),
+        }),
       // Echo the id so a browser-side report can be matched with the server's log lines.
       responseMeta: () => ({ headers: new Headers({ "x-request-id": requestId }) }),
       onError: ({ error, path }) => {
