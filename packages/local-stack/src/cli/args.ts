@@ -61,6 +61,7 @@ Use real infrastructure instead of the embedded one:
 
 Secrets and accounts (generated on first start and kept in <data dir>/secrets.json unless set):
   INTERNAL_JWT_SECRET, NEXTAUTH_SECRET, ADMIN_PASSWORD;  ADMIN_EMAIL (default admin@storefront.local)
+  The admin password is set when the account is created; later changes apply only to a new database.
 
 Other:
   STACK_DATA_DIR    where data lives (default <repo>/.data; PostgreSQL in postgres/, logs in logs/)

@@ -62,6 +62,10 @@ export function excerpt(heading: string, lines: string[]): void {
   for (const line of lines) console.error(color.dim(`  │ ${line}`));
 }
 
+// ESC [ … m: the colour codes paint() adds. Built from a string: a literal ESC in a regex is unreadable.
+const ANSI_STYLE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+const visibleLength = (text: string) => text.replace(ANSI_STYLE, "").length;
+
 /** A framed table of label/value rows; the frame is sized to the visible (uncoloured) text. */
 export function box(title: string, rows: Array<[label: string, value: string] | "">, footer: string[]): void {
   const labelWidth = Math.max(...rows.map((row) => (row ? row[0].length : 0)));
@@ -71,12 +75,12 @@ export function box(title: string, rows: Array<[label: string, value: string] | 
     ...rows.map((row) => (row ? `${row[0].padEnd(labelWidth)}   ${row[1]}` : "")),
     ...(footer.length ? ["", ...footer] : []),
   ];
-  const width = Math.max(...lines.map((line) => line.length));
+  const width = Math.max(...lines.map(visibleLength));
   const edge = "─".repeat(width + 2);
   console.log(`\n╭${edge}╮`);
   lines.forEach((line, index) => {
     const text = index === 0 ? color.bold(line) : line;
-    console.log(`│ ${text}${" ".repeat(width - line.length)} │`);
+    console.log(`│ ${text}${" ".repeat(width - visibleLength(line))} │`);
   });
   console.log(`╰${edge}╯`);
 }

@@ -24,7 +24,8 @@ export class LogTail {
   }
 
   start(intervalMs = 200): void {
-    this.#timer = setInterval(() => void this.drain(), intervalMs);
+    // A failed read (say, the file was deleted) is retried on the next tick; stop() reads once more.
+    this.#timer = setInterval(() => void this.drain().catch(() => {}), intervalMs);
   }
 
   /** Reads everything written so far; concurrent calls share one read. */

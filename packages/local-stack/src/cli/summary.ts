@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { isAbsolute, relative } from "node:path";
 import { serviceUrl, webUrl } from "./apps.ts";
 import { SERVICE_NAMES, type StackConfig } from "./config.ts";
 import { box, color, seconds } from "./console-ui.ts";
@@ -16,13 +16,21 @@ export interface SummaryInput {
 
 /** The box people read after start-up, then the line scripts and tests wait for. */
 export function printSummary({ config, infra, secrets, dataDir, logDir, bootMs }: SummaryInput): void {
-  const shortPath = (path: string) => relative(process.cwd(), path) || ".";
-  const passwordSource = process.env.ADMIN_PASSWORD?.trim() ? " (ADMIN_PASSWORD)" : "";
+  const shortPath = (path: string) => {
+    const fromHere = relative(process.cwd(), path);
+    return fromHere.startsWith("..") || isAbsolute(fromHere) ? path : fromHere || ".";
+  };
+  // user-svc sets the password only when it creates the account; a shared database may have another.
+  const passwordNote = config.externalDatabaseUrls["user-svc"]
+    ? color.dim(" (if the account is new)")
+    : process.env.ADMIN_PASSWORD?.trim()
+      ? color.dim(" (ADMIN_PASSWORD)")
+      : "";
   box(
     `Storefront local stack, up in ${seconds(bootMs)}`,
     [
       ["Storefront", color.cyan(webUrl(config))],
-      ["Admin login", `${config.adminEmail} / ${color.bold(secrets.ADMIN_PASSWORD)}${passwordSource}`],
+      ["Admin login", `${config.adminEmail} / ${color.bold(secrets.ADMIN_PASSWORD)}${passwordNote}`],
       infra.mailViewerUrl
         ? ["Mail viewer", `${infra.mailViewerUrl} ${color.dim(`(SMTP ${infra.smtpUrl})`)}`]
         : ["SMTP", `${infra.smtpUrl} ${color.dim("(SMTP_URL)")}`],
