@@ -21,8 +21,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader />
         <Providers>
+          {/* Inside the providers: the header's cart count and notification bell are live queries. */}
+          <SiteHeader />
           <main id="main" className="container">
             {children}
           </main>

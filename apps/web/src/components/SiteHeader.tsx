@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { SHOP_NAME } from "../lib/format.ts";
+import { currentSessionUser } from "../server/session.ts";
+import { CartLink } from "./cart/CartLink.tsx";
 import styles from "./SiteHeader.module.css";
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const user = await currentSessionUser();
   return (
     <header className={styles.header}>
       <div className={`container ${styles.inner}`}>
@@ -16,6 +19,7 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" className={styles.nav}>
           <Link href="/">Catalog</Link>
+          <CartLink signedIn={user !== null} />
         </nav>
       </div>
     </header>

@@ -4,10 +4,12 @@ import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { AddToCart } from "../../../components/cart/AddToCart.tsx";
 import { StockBadge } from "../../../components/StockBadge.tsx";
 import { catalogHref } from "../../../lib/catalog-query.ts";
 import { formatPrice, stockStateOf } from "../../../lib/format.ts";
 import { bffServerCaller } from "../../../server/server-caller.ts";
+import { currentSessionUser } from "../../../server/session.ts";
 import styles from "./page.module.css";
 
 interface ProductPageProps {
@@ -38,6 +40,7 @@ export async function generateMetadata({ params }: ProductPageProps): Promise<Me
 export default async function ProductPage({ params }: ProductPageProps) {
   const product = await loadProduct((await params).slug);
   if (!product) notFound();
+  const user = await currentSessionUser();
   const stockState = stockStateOf(product.stock);
 
   return (
@@ -76,6 +79,12 @@ export default async function ProductPage({ params }: ProductPageProps) {
             {stockState === "low_stock" && <span>Order soon — only a few are left.</span>}
             {stockState === "out_of_stock" && <span>We are restocking this item.</span>}
           </div>
+          <AddToCart
+            productId={product.id}
+            productName={product.name}
+            stock={product.stock}
+            signedIn={user !== null}
+          />
           <p className={styles.description}>{product.description}</p>
           <dl className={styles.facts}>
             <div>

@@ -3,7 +3,8 @@ import type { RouterInputs } from "@shop/order-svc/router";
 import { fieldErrorsOf } from "@shop/service-kit/errors";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { fromService, router, signedInProcedure } from "../init.ts";
+import { fromService, publicProcedure, router, signedInProcedure } from "../init.ts";
+import { priceGuestCart } from "./guest-cart-pricing.ts";
 
 type CartInputs = RouterInputs["cart"];
 
@@ -45,6 +46,11 @@ export const cartRouter = router({
     .mutation(({ ctx, input }) => fromService(ctx.services.order.cart.removeItem.mutate(input))),
 
   clear: signedInProcedure.mutation(({ ctx }) => fromService(ctx.services.order.cart.clear.mutate())),
+
+  /** A guest's cart priced like cart.get (same shape), so the cart page shows current prices and stock. */
+  preview: publicProcedure
+    .input(guestCartInput)
+    .query(({ ctx, input }) => priceGuestCart(ctx.services, input.items)),
 
   /**
    * Adds a guest cart to the account's cart: quantities are summed with what is already there and

@@ -1,0 +1,37 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { readGuestCart, writeGuestCart } from "../../lib/guest-cart.ts";
+import { trpc } from "../../lib/trpc.ts";
+
+/**
+ * Runs once a signed-in page renders: moves whatever the visitor put in the guest cart (before
+ * signing in) into their account's cart, then clears it locally. The lines are taken out of storage
+ * before the request so a second tab cannot merge them again; on failure they are put back (merged
+ * with anything added meanwhile) and the next page load tries again.
+ */
+export function GuestCartMerge() {
+  const utils = trpc.useUtils();
+  const { mutateAsync: merge } = trpc.cart.merge.useMutation();
+  const started = useRef(false);
+
+  useEffect(() => {
+    if (started.current) return; // StrictMode mounts effects twice in development
+    const lines = readGuestCart();
+    if (lines.length === 0) return;
+    started.current = true;
+    writeGuestCart([]);
+    const putBack = (back: readonly { productId: string; quantity: number }[]) => {
+      const now = readGuestCart();
+      writeGuestCart([...back, ...now.filter((l) => !back.some((b) => b.productId === l.productId))]);
+    };
+    merge({ items: [...lines] })
+      .then((result) => {
+        if (result.remaining.length > 0) putBack(result.remaining);
+      })
+      .catch(() => putBack(lines))
+      .finally(() => void utils.cart.invalidate());
+  }, [merge, utils]);
+
+  return null;
+}

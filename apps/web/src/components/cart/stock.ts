@@ -1,0 +1,20 @@
+/** Stock facts about cart lines, shared by the cart and checkout pages. */
+interface StockedLine {
+  quantity: number;
+  available: number;
+}
+
+export function isShort(line: StockedLine): boolean {
+  return line.available < line.quantity;
+}
+
+export function hasShortage(lines: readonly StockedLine[]): boolean {
+  return lines.some(isShort);
+}
+
+/** What the shopper should do about a line that cannot be ordered as it is; null when it can. */
+export function shortageMessage(line: StockedLine): string | null {
+  if (!isShort(line)) return null;
+  if (line.available <= 0) return "Sold out — remove it to check out.";
+  return `Only ${line.available} left — lower the quantity to check out.`;
+}
