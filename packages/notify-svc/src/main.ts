@@ -4,6 +4,7 @@ import { ensureConsumerQueue } from "@shop/events/topology";
 import { retryInBackground } from "@shop/service-kit/background";
 import { migrationsDirFrom, runService } from "@shop/service-kit/run";
 import type { Consumer } from "sqs-consumer";
+import { registerConsumerMetrics } from "./consumer/lag-metrics.ts";
 import { createOrderEventsConsumer } from "./consumer/order-events-consumer.ts";
 import { createDb } from "./db.ts";
 import { createMailer } from "./email/mailer.ts";
@@ -40,6 +41,7 @@ await runService({
     });
     void provisioning.result.then((topology) => {
       log.info({ queueUrl: topology.queueUrl, dlqUrl: topology.dlqUrl }, "notification queue ready");
+      registerConsumerMetrics(sqs, topology.queueUrl, topology.dlqUrl);
       if (!env.CONSUMER_ENABLED) return;
       consumer = createOrderEventsConsumer({
         db,

@@ -18,4 +18,7 @@ export const {
   adminProcedure,
   serviceProcedure,
   createCallerFactory,
-} = initServiceTRPC<NotifyDeps>({ exposeInternalErrors: process.env.NODE_ENV !== "production" });
+} = initServiceTRPC<NotifyDeps>({
+  service: "notify-svc",
+  exposeInternalErrors: process.env.NODE_ENV !== "production",
+});

@@ -5,6 +5,7 @@ import { createDb } from "./db.ts";
 import { loadEnv } from "./env.ts";
 import { startReleaseWorker } from "./inventory/release-worker.ts";
 import { startStraySweeper } from "./inventory/stray-sweeper.ts";
+import { registerOutboxMetrics } from "./outbox/lag-metrics.ts";
 import { startOutboxRelay } from "./outbox/relay.ts";
 import { createSnsPublisher } from "./outbox/sns-publisher.ts";
 import { appRouter } from "./router/index.ts";
@@ -25,6 +26,7 @@ await runService({
     const relay = env.OUTBOX_RELAY_ENABLED
       ? startOutboxRelay({ db, publisher, log, databaseUrl: env.DATABASE_URL })
       : undefined;
+    registerOutboxMetrics(db);
     const releases = startReleaseWorker({ db, products, log });
     const sweeper = startStraySweeper({ db, products, log, ttlSeconds: env.RESERVATION_TTL_SECONDS });
     return {

@@ -14,4 +14,7 @@ export const {
   adminProcedure,
   serviceProcedure,
   createCallerFactory,
-} = initServiceTRPC<OrderDeps>({ exposeInternalErrors: process.env.NODE_ENV !== "production" });
+} = initServiceTRPC<OrderDeps>({
+  service: "order-svc",
+  exposeInternalErrors: process.env.NODE_ENV !== "production",
+});

@@ -96,6 +96,9 @@ describe("transactional outbox relay", () => {
       const waiting = await stack.db.outboxEvent.findMany({ where: { publishedAt: null } });
       expect(waiting).toHaveLength(12);
       expect(waiting.every((e) => e.lastError)).toBe(true);
+      const metrics = await (await fetch(`${stack.orders.url}/metrics`)).text();
+      expect(metrics).toMatch(/^outbox_unpublished_events 12$/m);
+      expect(metrics).toMatch(/^outbox_oldest_unpublished_age_seconds [0-9.]+$/m);
 
       sqsSwitch.setUp(true);
       await waitUntil(

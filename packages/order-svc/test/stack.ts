@@ -10,6 +10,7 @@ import { createTestDatabase } from "@shop/testing/test-db";
 import { inject } from "vitest";
 import { createProductClient, type ProductClient } from "../src/clients/product-client.ts";
 import { createDb, type Db } from "../src/db.ts";
+import { registerOutboxMetrics } from "../src/outbox/lag-metrics.ts";
 import { type AppRouter, appRouter } from "../src/router/index.ts";
 
 const prismaDir = fileURLToPath(new URL("../../../prisma/", import.meta.url));
@@ -42,6 +43,7 @@ export async function startOrderStack(): Promise<OrderStack> {
   const db = createDb(orderDatabase.url, 20);
   const products = createProductClient({ url: productSvc.url, secret: TEST_SECRET });
   const orders = await startTestService({ name: "order-svc", router: appRouter, deps: { db, products } });
+  registerOutboxMetrics(db);
   const category = await productDb.category.findFirstOrThrow();
   let n = 0;
   return {

@@ -6,4 +6,7 @@ export interface ProductDeps {
 }
 
 export const { router, publicProcedure, adminProcedure, serviceProcedure, createCallerFactory } =
-  initServiceTRPC<ProductDeps>({ exposeInternalErrors: process.env.NODE_ENV !== "production" });
+  initServiceTRPC<ProductDeps>({
+    service: "product-svc",
+    exposeInternalErrors: process.env.NODE_ENV !== "production",
+  });

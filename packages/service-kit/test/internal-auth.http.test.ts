@@ -100,6 +100,19 @@ describe("open endpoints", () => {
     expect(await res.json()).toEqual({ status: "ok", service: "product-svc" });
   });
 
+  it("/metrics serves Prometheus text with per-procedure latency", async () => {
+    const token = await mintInternalToken({ secret: SECRET, audience: "product-svc", caller: shopper });
+    await fetch(`${fixture.service.url}/trpc/whoami`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${fixture.service.url}/metrics`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toMatch(
+      /trpc_procedure_duration_seconds_count\{[^}]*path="whoami"[^}]*code="OK"[^}]*\} [1-9]/,
+    );
+    expect(text).toContain("process_resident_memory_bytes");
+    expect(text).toMatch(/http_requests_total\{[^}]*route="trpc"[^}]*status="200"[^}]*\}/);
+  });
+
   it("an unknown path is a 404, not the tRPC handler", async () => {
     const res = await fetch(`${fixture.service.url}/admin`);
     expect(res.status).toBe(404);

@@ -14,4 +14,7 @@ export const {
   adminProcedure,
   serviceProcedure,
   createCallerFactory,
-} = initServiceTRPC<UserDeps>({ exposeInternalErrors: process.env.NODE_ENV !== "production" });
+} = initServiceTRPC<UserDeps>({
+  service: "user-svc",
+  exposeInternalErrors: process.env.NODE_ENV !== "production",
+});

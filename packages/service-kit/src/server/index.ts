@@ -10,6 +10,7 @@ import {
   verifyInternalToken,
 } from "../auth/internal-token.ts";
 import { type Logger, requestIdFrom, withRequestScope } from "../log.ts";
+import { httpRequests, renderMetrics } from "../metrics.ts";
 import type { BaseContext } from "../trpc/index.ts";
 
 export interface ServiceServerOptions<TDeps extends object> {
@@ -78,6 +79,13 @@ export async function startServiceServer<TDeps extends object>(
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path === "/health") return sendJson(res, 200, { status: "ok", service: name });
+    if (path === "/metrics") {
+      // Plain Prometheus text for scrapers, like /health unauthenticated: keep it on the private network.
+      const { contentType, body } = await renderMetrics();
+      res.writeHead(200, { "content-type": contentType });
+      res.end(body);
+      return;
+    }
     if (path === "/ready") {
       if (shuttingDown) return sendJson(res, 503, { status: "shutting-down", service: name });
       try {
@@ -96,6 +104,17 @@ export async function startServiceServer<TDeps extends object>(
   const server = http.createServer((req, res) => {
     const requestId = requestIdFrom(req.headers["x-request-id"]);
     res.setHeader("x-request-id", requestId);
+    res.once("finish", () => {
+      const route = (req.url ?? "").startsWith(TRPC_PREFIX) ? "trpc" : (req.url ?? "/").split("?")[0];
+      httpRequests.inc({
+        service: name,
+        route:
+          route === "trpc" || route === "/health" || route === "/ready" || route === "/metrics"
+            ? route
+            : "other",
+        status: String(res.statusCode),
+      });
+    });
     withRequestScope({ requestId }, () => {
       route(req, res).catch((error: unknown) => {
         log.error({ err: error }, "unhandled error in request");

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { Caller, Role } from "../auth/internal-token.ts";
 import type { Logger } from "../log.ts";
+import { procedureDuration } from "../metrics.ts";
 import { formatErrorShape } from "./error-shape.ts";
 
 export { type ErrorShape, formatErrorShape } from "./error-shape.ts";
@@ -14,6 +15,8 @@ export interface BaseContext {
 }
 
 export interface ServiceTRPCOptions {
+  /** Label for metrics; defaults to the SERVICE_NAME env or "service". */
+  service?: string;
   /** When false, INTERNAL_SERVER_ERROR messages and stacks are hidden from callers. */
   exposeInternalErrors?: boolean;
 }
@@ -23,6 +26,7 @@ export interface ServiceTRPCOptions {
  * role-checked procedure builders. Call it once per service with that service's extra context type.
  */
 export function initServiceTRPC<TDeps extends object = object>(options: ServiceTRPCOptions = {}) {
+  const serviceLabel = options.service ?? process.env.SERVICE_NAME ?? "service";
   const t = initTRPC.context<BaseContext & TDeps>().create({
     transformer: superjson,
     // Subscriptions over SSE: pings keep proxies from closing idle streams, the client reconnects
@@ -40,7 +44,12 @@ export function initServiceTRPC<TDeps extends object = object>(options: ServiceT
   const logged = t.procedure.use(async ({ ctx, path, type, next }) => {
     const started = performance.now();
     const result = await next();
-    const durationMs = Math.round((performance.now() - started) * 10) / 10;
+    const elapsed = performance.now() - started;
+    const durationMs = Math.round(elapsed * 10) / 10;
+    procedureDuration.observe(
+      { service: serviceLabel, path, type, code: result.ok ? "OK" : result.error.code },
+      elapsed / 1000,
+    );
     if (result.ok) {
       ctx.log.debug({ path, type, durationMs }, "procedure ok");
     } else if (result.error.code === "INTERNAL_SERVER_ERROR") {
