@@ -1,6 +1,5 @@
 import { mintInternalToken, type Role } from "@shop/service-kit/auth";
 import { TEST_SECRET } from "@shop/testing/service";
-import type { AnyRouter } from "@trpc/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ACCESS_POLICY, type Access } from "../src/access-policy.ts";
