@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SHOP_NAME } from "../lib/format.ts";
 import { currentSessionUser } from "../server/session.ts";
+import { AccountMenu } from "./AccountMenu.tsx";
 import { CartLink } from "./cart/CartLink.tsx";
 import styles from "./SiteHeader.module.css";
 
@@ -21,6 +22,9 @@ export async function SiteHeader() {
           <Link href="/">Catalog</Link>
           <CartLink signedIn={user !== null} />
         </nav>
+        <AccountMenu
+          account={user && { name: user.name, email: user.email, isAdmin: user.role === "ADMIN" }}
+        />
       </div>
     </header>
   );

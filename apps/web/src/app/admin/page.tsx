@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { bffServerCaller } from "../../server/server-caller.ts";
+import styles from "./admin.module.css";
+import { requireAdminPage } from "./admin-guard.ts";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function AdminOverviewPage() {
+  const admin = await requireAdminPage();
+  const bff = await bffServerCaller();
+  const [products, users] = await Promise.all([
+    bff.products.list({ includeArchived: true, limit: 1 }),
+    bff.users.list({ limit: 1 }),
+  ]);
+  return (
+    <>
+      <div className={styles.header}>
+        <div>
+          <h1 className={styles.title}>Overview</h1>
+          <p className={styles.subtitle}>Signed in as {admin.email ?? admin.name}.</p>
+        </div>
+      </div>
+      <div className={styles.cards}>
+        <Link className={styles.card} href="/admin/products">
+          <span className={styles.cardCount}>{products.total}</span>
+          <span className={styles.cardLabel}>Products, archived included — edit, restock, archive</span>
+        </Link>
+        <Link className={styles.card} href="/admin/users">
+          <span className={styles.cardCount}>{users.total}</span>
+          <span className={styles.cardLabel}>Accounts — search and change roles</span>
+        </Link>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,232 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { FormAlert, FormField, formStyles, TextField } from "../../../components/form/FormField.tsx";
+import { bffErrorFacts } from "../../../components/form/field-errors.ts";
+import { trpc } from "../../../lib/trpc.ts";
+import styles from "./ProductForm.module.css";
+import {
+  CURRENCIES,
+  formFieldOf,
+  type ProductFormErrors,
+  type ProductFormValues,
+  toProductFields,
+} from "./product-form-values.ts";
+
+interface ProductFormProps {
+  categories: { slug: string; name: string }[];
+  initialValues: ProductFormValues;
+  /** Absent when creating. */
+  productId?: string | undefined;
+}
+
+/**
+ * Create or edit a product. Prices are typed in dollars and converted to integer cents exactly;
+ * product-svc's field errors (e.g. a SKU already in use) appear under the field they concern.
+ * Stock is set here only when creating; afterwards it is edited in the product table.
+ */
+export function ProductForm({ categories, initialValues, productId }: ProductFormProps) {
+  const router = useRouter();
+  const [values, setValues] = useState(initialValues);
+  const [errors, setErrors] = useState<ProductFormErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const create = trpc.products.create.useMutation();
+  const update = trpc.products.update.useMutation();
+  const pending = create.isPending || update.isPending;
+  const editing = productId !== undefined;
+
+  const change = (field: keyof ProductFormValues) => (event: { target: { value: string } }) => {
+    setValues((current) => ({ ...current, [field]: event.target.value }));
+    setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const checked = toProductFields(values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      focusField(checked.errors);
+      return;
+    }
+    setErrors({});
+    try {
+      const saved = editing
+        ? await update.mutateAsync({ id: productId, ...checked.fields })
+        : await create.mutateAsync({ ...checked.fields, stock: checked.stock });
+      router.push(`/admin/products?saved=${saved.id}`);
+      router.refresh();
+    } catch (error) {
+      showServiceError(error);
+    }
+  }
+
+  function showServiceError(error: unknown) {
+    const facts = bffErrorFacts(error);
+    const fieldErrors: ProductFormErrors = {};
+    const unplaced: string[] = [];
+    for (const [serviceField, message] of Object.entries(facts.fieldErrors)) {
+      const field = formFieldOf(serviceField);
+      if (field) fieldErrors[field] = message;
+      else unplaced.push(message);
+    }
+    setErrors(fieldErrors);
+    if (Object.keys(fieldErrors).length > 0) focusField(fieldErrors);
+    if (unplaced.length > 0) setFormError(unplaced.join(" "));
+    else if (Object.keys(fieldErrors).length === 0) {
+      setFormError(
+        facts.code === "UNAUTHORIZED" || facts.code === "FORBIDDEN"
+          ? "Your session no longer has admin rights. Sign in again as an admin."
+          : facts.code === "NOT_FOUND"
+            ? "This product no longer exists."
+            : "Saving failed. Please try again.",
+      );
+    } else {
+      setFormError("Please correct the highlighted fields.");
+    }
+  }
+
+  return (
+    <form className={formStyles.form} onSubmit={submit} noValidate aria-describedby="product-form-note">
+      <p id="product-form-note" className={formStyles.hint}>
+        All fields are required unless marked optional.
+      </p>
+      {formError && <FormAlert>{formError}</FormAlert>}
+      <TextField
+        id="product-name"
+        label="Name"
+        value={values.name}
+        onChange={change("name")}
+        error={errors.name}
+        maxLength={120}
+      />
+      <div className={styles.pair}>
+        <TextField
+          id="product-sku"
+          label="SKU"
+          value={values.sku}
+          onChange={change("sku")}
+          error={errors.sku}
+          hint="3–32 letters, digits or hyphens; stored in capitals."
+          autoCapitalize="characters"
+          spellCheck={false}
+        />
+        <TextField
+          id="product-slug"
+          label="URL slug"
+          optional
+          value={values.slug}
+          onChange={change("slug")}
+          error={errors.slug}
+          hint={
+            editing ? "Changing it changes the product page's address." : "Made from the name when empty."
+          }
+          spellCheck={false}
+        />
+      </div>
+      <div className={styles.pair}>
+        <TextField
+          id="product-price"
+          label="Price"
+          inputMode="decimal"
+          value={values.price}
+          onChange={change("price")}
+          error={errors.price}
+          hint="In dollars and cents, e.g. 44.90"
+          autoComplete="off"
+        />
+        <FormField id="product-currency" label="Currency" error={errors.currency}>
+          {(control) => (
+            <select {...control} value={values.currency} onChange={change("currency")}>
+              {[...new Set([...CURRENCIES, values.currency])].map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      <div className={styles.pair}>
+        <FormField id="product-categorySlug" label="Category" error={errors.categorySlug}>
+          {(control) => (
+            <select {...control} value={values.categorySlug} onChange={change("categorySlug")}>
+              <option value="">Choose a category…</option>
+              {categories.map((category) => (
+                <option key={category.slug} value={category.slug}>
+                  {category.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        {editing ? (
+          <p className={`${formStyles.hint} ${styles.stockNote}`}>
+            Stock ({values.stock}) is changed in the product table.
+          </p>
+        ) : (
+          <TextField
+            id="product-stock"
+            label="Stock"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1}
+            value={values.stock}
+            onChange={change("stock")}
+            error={errors.stock}
+          />
+        )}
+      </div>
+      <TextField
+        id="product-imageUrl"
+        label="Image URL"
+        optional
+        value={values.imageUrl}
+        onChange={change("imageUrl")}
+        error={errors.imageUrl}
+        hint="A /path on this site or an https:// address. A placeholder is used when empty."
+        spellCheck={false}
+      />
+      <FormField id="product-description" label="Description" error={errors.description}>
+        {(control) => (
+          <textarea
+            {...control}
+            value={values.description}
+            onChange={change("description")}
+            rows={5}
+            maxLength={5000}
+          />
+        )}
+      </FormField>
+      <div className={formStyles.actions}>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Saving…" : editing ? "Save changes" : "Create product"}
+        </button>
+        <Link className="button button-secondary" href="/admin/products">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+const FIELD_ORDER: (keyof ProductFormValues)[] = [
+  "name",
+  "sku",
+  "slug",
+  "price",
+  "currency",
+  "categorySlug",
+  "stock",
+  "imageUrl",
+  "description",
+];
+
+/** Moves focus to the first field with an error, in the order the form shows them. */
+function focusField(errors: ProductFormErrors) {
+  const first = FIELD_ORDER.find((field) => errors[field]);
+  if (first) document.getElementById(`product-${first}`)?.focus();
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useId, useState } from "react";
+import { bffErrorFacts } from "../../../components/form/field-errors.ts";
+import { trpc } from "../../../lib/trpc.ts";
+import styles from "./products.module.css";
+
+interface StockEditorProps {
+  productId: string;
+  productName: string;
+  stock: number;
+}
+
+/** Inline stock edit in the product table: type a number, press Enter or Save. */
+export function StockEditor({ productId, productName, stock }: StockEditorProps) {
+  const router = useRouter();
+  const [value, setValue] = useState(String(stock));
+  const [message, setMessage] = useState<{ kind: "error" | "saved"; text: string } | null>(null);
+  const setStock = trpc.products.setStock.useMutation();
+  const inputId = useId();
+  const messageId = `${inputId}-message`;
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const text = value.trim();
+    if (!/^\d+$/.test(text)) {
+      setMessage({ kind: "error", text: "Enter a whole number, 0 or more" });
+      return;
+    }
+    setMessage(null);
+    try {
+      const updated = await setStock.mutateAsync({ id: productId, stock: Number(text) });
+      setValue(String(updated.stock));
+      setMessage({ kind: "saved", text: "Saved" });
+      router.refresh();
+    } catch (error) {
+      const facts = bffErrorFacts(error);
+      setMessage({ kind: "error", text: facts.fieldErrors.stock ?? facts.message });
+    }
+  }
+
+  const changed = value.trim() !== String(stock);
+  return (
+    <form className={styles.stockForm} onSubmit={save} noValidate>
+      <label htmlFor={inputId} className="visually-hidden">
+        Stock for {productName}
+      </label>
+      <input
+        id={inputId}
+        className={styles.stockInput}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        step={1}
+        value={value}
+        onChange={(event) => {
+          setValue(event.target.value);
+          setMessage(null);
+        }}
+        aria-invalid={message?.kind === "error"}
+        aria-describedby={message ? messageId : undefined}
+      />
+      <button
+        type="submit"
+        className={`button button-secondary ${styles.smallButton}`}
+        disabled={setStock.isPending || !changed}
+      >
+        {setStock.isPending ? "Saving…" : "Save"}
+        <span className="visually-hidden"> stock for {productName}</span>
+      </button>
+      {message && (
+        <p
+          id={messageId}
+          role={message.kind === "error" ? "alert" : "status"}
+          className={`${styles.rowMessage} ${message.kind === "error" ? styles.rowError : styles.rowSaved}`}
+        >
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { bffServerCaller } from "../../../../../server/server-caller.ts";
+import styles from "../../../admin.module.css";
+import { requireAdminPage } from "../../../admin-guard.ts";
+import { ProductForm } from "../../ProductForm.tsx";
+import { valuesFromProduct } from "../../product-form-values.ts";
+
+export const metadata: Metadata = { title: "Edit product" };
+
+interface EditProductPageProps {
+  params: Promise<{ id: string }>;
+}
+
+export default async function EditProductPage({ params }: EditProductPageProps) {
+  await requireAdminPage();
+  const { id } = await params;
+  const bff = await bffServerCaller();
+  const [categories, product] = await Promise.all([
+    bff.categories.list(),
+    bff.products.byId({ id }).catch((error: unknown) => {
+      // Unknown ids and malformed ones (not a UUID) are both "no such product".
+      if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+        notFound();
+      throw error;
+    }),
+  ]);
+  return (
+    <>
+      <div className={styles.header}>
+        <div>
+          <p className={styles.subtitle}>
+            <Link href="/admin/products">← Products</Link>
+          </p>
+          <h1 className={styles.title}>Edit “{product.name}”</h1>
+          {product.archivedAt && <p className={styles.subtitle}>Archived: not shown in the storefront.</p>}
+        </div>
+        {!product.archivedAt && (
+          <Link className="button button-secondary" href={`/products/${product.slug}`}>
+            View in shop
+          </Link>
+        )}
+      </div>
+      <section className={styles.panel} aria-label="Product details">
+        <ProductForm
+          categories={categories}
+          initialValues={valuesFromProduct(product)}
+          productId={product.id}
+        />
+      </section>
+    </>
+  );
+}
