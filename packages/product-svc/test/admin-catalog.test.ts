@@ -1,28 +1,19 @@
-import { fileURLToPath } from "node:url";
-import { callers, startTestService, type TestService } from "@shop/testing/service";
-import { createTestDatabase, type TestDatabase } from "@shop/testing/test-db";
+import { callers } from "@shop/testing/service";
 import type { TRPCClientError } from "@trpc/client";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDb, type Db } from "../src/db.ts";
-import { type AppRouter, appRouter } from "../src/router/index.ts";
-import { seedCatalog } from "../src/seed/seed-catalog.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../src/db.ts";
+import type { AppRouter } from "../src/router/index.ts";
+import { type ProductService, startProductService } from "./product-service.ts";
 
-const migrationsDir = fileURLToPath(new URL("../../../prisma/product/migrations", import.meta.url));
-let database: TestDatabase;
+let service: ProductService;
 let db: Db;
-let svc: TestService<AppRouter>;
+let svc: ProductService["svc"];
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject("pgAdminUrl"), migrationsDir);
-  db = createDb(database.url, 4);
-  await seedCatalog(db);
-  svc = await startTestService({ name: "product-svc", router: appRouter, deps: { db } });
+  service = await startProductService();
+  ({ db, svc } = service);
 });
-afterAll(async () => {
-  await svc?.close();
-  await db?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => service?.close());
 
 const admin = () => svc.as(callers.admin).products;
 const failure = (p: Promise<unknown>) => p.then(() => null).catch((e: TRPCClientError<AppRouter>) => e);
