@@ -114,4 +114,52 @@ describe("cart", () => {
     await cart.clear.mutate();
     expect((await cart.get.query()).items).toEqual([]);
   });
+
+  it("quotes a guest cart without an account, summing duplicate lines", async () => {
+    const skillet = await productBySku("KIT-001");
+    const quote = await orders.as(callers.guest).cart.quote.query({
+      items: [
+        { productId: skillet.id, quantity: 1 },
+        { productId: skillet.id, quantity: 2 },
+        { productId: "00000000-0000-4000-8000-00000000abcd", quantity: 1 },
+      ],
+    });
+    expect(quote.items.map((i) => [i.productId, i.quantity, i.lineTotalCents])).toEqual([
+      [skillet.id, 3, skillet.priceCents * 3],
+    ]);
+  });
+
+  it("merges a guest cart at sign-in: sums, caps at 99, skips what is no longer sold, all at once", async () => {
+    const me = orders.as(callers.otherShopper).cart;
+    const skillet = await productBySku("KIT-001");
+    const knife = await productBySku("KIT-002");
+    const beanie = await productBySku("APP-005");
+    await me.setItem.mutate({ productId: skillet.id, quantity: 98 });
+    await productDb.product.update({ where: { id: beanie.id }, data: { archivedAt: new Date() } });
+    try {
+      const result = await me.merge.mutate({
+        items: [
+          { productId: skillet.id, quantity: 5 },
+          { productId: knife.id, quantity: 2 },
+          { productId: beanie.id, quantity: 1 },
+        ],
+      });
+      expect(result.cart.items.map((i) => [i.productId, i.quantity])).toEqual([
+        [skillet.id, 99],
+        [knife.id, 2],
+      ]);
+      expect(result.skipped).toEqual([{ productId: beanie.id, reason: "no longer sold" }]);
+    } finally {
+      await productDb.product.update({ where: { id: beanie.id }, data: { archivedAt: null } });
+      await me.clear.mutate();
+    }
+  });
+
+  it("merge needs a signed-in shopper", async () => {
+    const error = await orders
+      .as(callers.guest)
+      .cart.merge.mutate({ items: [] })
+      .catch((e: unknown) => e);
+    expect(codeOf(error)).toBe("UNAUTHORIZED");
+  });
 });

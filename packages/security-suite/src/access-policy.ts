@@ -35,6 +35,8 @@ export const ACCESS_POLICY: Record<ServiceName, Record<string, Access>> = {
   },
   "order-svc": {
     "cart.get": "USER",
+    "cart.quote": "ANY",
+    "cart.merge": "USER",
     "cart.setItem": "USER",
     "cart.removeItem": "USER",
     "cart.clear": "USER",

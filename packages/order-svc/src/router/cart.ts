@@ -1,54 +1,65 @@
 import { toUpstreamError } from "@shop/service-kit/errors";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { priceLines } from "../cart/cart-pricing.ts";
 import {
   cartLines,
   clearCart,
   MAX_CART_LINES,
   MAX_LINE_QUANTITY,
+  mergeLines,
   removeLine,
   setLine,
 } from "../cart/cart-store.ts";
-import { authedProcedure, router } from "../trpc.ts";
+import { authedProcedure, publicProcedure, router } from "../trpc.ts";
 
 const productId = z.uuid({ error: "Unknown product" });
+const incomingLine = z.object({ productId, quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY) });
+
+/** Sums duplicate lines and caps each at the per-line maximum. */
+function sumLines(items: readonly { productId: string; quantity: number }[]) {
+  const totals = new Map<string, number>();
+  for (const i of items)
+    totals.set(i.productId, Math.min(MAX_LINE_QUANTITY, (totals.get(i.productId) ?? 0) + i.quantity));
+  return [...totals].map(([id, quantity]) => ({ productId: id, quantity }));
+}
 
 export const cartRouter = router({
   /** The caller's cart with current names, prices and stock from product-svc; totals in cents. */
-  get: authedProcedure.query(async ({ ctx }) => {
-    const lines = await cartLines(ctx.db, ctx.user.id);
-    const products =
-      lines.length === 0
-        ? []
-        : await ctx.products.products.byIds
-            .query({ ids: lines.map((l) => l.productId) })
-            .catch((error: unknown) => {
-              throw toUpstreamError(error);
-            });
-    const byId = new Map(products.map((p) => [p.id, p]));
-    const items = lines.flatMap((line) => {
-      const product = byId.get(line.productId);
-      if (!product) return [];
-      return [
-        {
-          productId: line.productId,
-          quantity: line.quantity,
-          slug: product.slug,
-          name: product.name,
-          imageUrl: product.imageUrl,
-          unitPriceCents: product.priceCents,
-          currency: product.currency,
-          lineTotalCents: product.priceCents * line.quantity,
-          available: product.archivedAt === null ? product.stock : 0,
-        },
-      ];
-    });
-    return {
-      items,
-      itemCount: items.reduce((n, i) => n + i.quantity, 0),
-      subtotalCents: items.reduce((sum, i) => sum + i.lineTotalCents, 0),
-    };
-  }),
+  get: authedProcedure.query(async ({ ctx }) =>
+    priceLines(ctx.products, await cartLines(ctx.db, ctx.user.id)),
+  ),
+
+  /** Prices lines that are not (yet) in a server cart, e.g. a guest's cart kept in the browser. */
+  quote: publicProcedure
+    .input(z.object({ items: z.array(incomingLine).max(MAX_CART_LINES) }))
+    .query(({ ctx, input }) => priceLines(ctx.products, sumLines(input.items))),
+
+  /**
+   * Merges a guest cart into the account's cart at sign-in, atomically: quantities are summed and
+   * capped at the line limit; products that no longer exist or are archived are skipped and reported.
+   */
+  merge: authedProcedure
+    .input(z.object({ items: z.array(incomingLine).max(MAX_CART_LINES) }))
+    .mutation(async ({ ctx, input }) => {
+      const lines = sumLines(input.items);
+      const priced = await priceLines(ctx.products, lines);
+      const sellable = new Set(priced.items.filter((i) => i.sellable).map((i) => i.productId));
+      const { overLimit } = await mergeLines(
+        ctx.db,
+        ctx.user.id,
+        lines.filter((l) => sellable.has(l.productId)),
+      );
+      return {
+        cart: await priceLines(ctx.products, await cartLines(ctx.db, ctx.user.id)),
+        skipped: [
+          ...lines
+            .filter((l) => !sellable.has(l.productId))
+            .map((l) => ({ productId: l.productId, reason: "no longer sold" as const })),
+          ...overLimit.map((id) => ({ productId: id, reason: "cart is full" as const })),
+        ],
+      };
+    }),
 
   setItem: authedProcedure
     .input(
