@@ -3,6 +3,7 @@ import { SHOP_NAME } from "../lib/format.ts";
 import { currentSessionUser } from "../server/session.ts";
 import { AccountMenu } from "./AccountMenu.tsx";
 import { CartLink } from "./cart/CartLink.tsx";
+import { NotificationBell } from "./notifications/NotificationBell.tsx";
 import styles from "./SiteHeader.module.css";
 
 export async function SiteHeader() {
@@ -20,7 +21,9 @@ export async function SiteHeader() {
         </Link>
         <nav aria-label="Main" className={styles.nav}>
           <Link href="/">Catalog</Link>
+          {user && <Link href="/orders">Orders</Link>}
           <CartLink signedIn={user !== null} />
+          {user && <NotificationBell />}
         </nav>
         <AccountMenu
           account={user && { name: user.name, email: user.email, isAdmin: user.role === "ADMIN" }}

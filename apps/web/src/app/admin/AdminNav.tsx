@@ -7,6 +7,7 @@ import styles from "./admin.module.css";
 const SECTIONS = [
   { href: "/admin", label: "Overview", exact: true },
   { href: "/admin/products", label: "Products", exact: false },
+  { href: "/admin/orders", label: "Orders", exact: false },
   { href: "/admin/users", label: "Users", exact: false },
 ] as const;
 

@@ -1,0 +1,163 @@
+"use client";
+
+import { useIsMutating } from "@tanstack/react-query";
+import { getMutationKey } from "@trpc/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { formatPrice } from "../../lib/format.ts";
+import { trpc } from "../../lib/trpc.ts";
+import { hasShortage, shortageMessage } from "../cart/stock.ts";
+import styles from "./CheckoutView.module.css";
+import { checkoutAttemptKey, endCheckoutAttempt } from "./checkout-attempt.ts";
+import { PlaceOrderError } from "./PlaceOrderError.tsx";
+
+/** Codes after which the same idempotency key would only be refused again: start a fresh attempt. */
+const FINAL_REFUSALS = new Set(["CONFLICT", "BAD_REQUEST", "PRECONDITION_FAILED", "NOT_FOUND", "FORBIDDEN"]);
+
+/** Order summary and "Place order" for the signed-in shopper's cart. */
+export function CheckoutView() {
+  const router = useRouter();
+  const utils = trpc.useUtils();
+  const cart = trpc.cart.get.useQuery();
+  // A guest cart being merged right after sign-in must land before the order is placed.
+  const merging = useIsMutating({ mutationKey: getMutationKey(trpc.cart.merge) }) > 0;
+  const inFlight = useRef(false);
+  const [leaving, setLeaving] = useState(false);
+  const place = trpc.orders.place.useMutation({
+    onSuccess: (order) => {
+      endCheckoutAttempt();
+      setLeaving(true);
+      void utils.cart.invalidate();
+      void utils.orders.mine.invalidate();
+      router.push(`/orders/${order.id}?placed=1`);
+    },
+    onError: (error) => {
+      inFlight.current = false;
+      if (error.data?.code && FINAL_REFUSALS.has(error.data.code)) endCheckoutAttempt();
+      // Stock or prices may have moved: show the cart as it is now.
+      void utils.cart.get.invalidate();
+    },
+  });
+
+  const placeOrder = () => {
+    // A ref, not state: two clicks in the same frame both see the button enabled.
+    if (inFlight.current) return;
+    inFlight.current = true;
+    place.mutate({ idempotencyKey: checkoutAttemptKey() });
+  };
+
+  if (leaving) {
+    return (
+      <div className="notice" role="status">
+        <h2>Order placed</h2>
+        <p>Opening your order…</p>
+      </div>
+    );
+  }
+  if (cart.isPending) {
+    return (
+      <div className={styles.layout} aria-busy="true">
+        <p className="visually-hidden" role="status">
+          Loading your order summary…
+        </p>
+        <div className={`skeleton ${styles.skeleton}`} />
+      </div>
+    );
+  }
+  if (cart.isError) {
+    return (
+      <div className="notice" role="alert">
+        <h2>We could not load your cart</h2>
+        <p>{cart.error.message}</p>
+        <div className="notice-actions">
+          <button type="button" className="button" onClick={() => void cart.refetch()}>
+            Try again
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (cart.data.items.length === 0 && !merging) {
+    return (
+      <div className="notice">
+        <h2>Your cart is empty</h2>
+        <p>Add something to your cart before checking out.</p>
+        <div className="notice-actions">
+          <Link className="button" href="/">
+            Browse the catalog
+          </Link>
+          <Link className="button button-secondary" href="/orders">
+            Your orders
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  const { items, itemCount, subtotalCents } = cart.data;
+  const currency = items[0]?.currency ?? "USD";
+  const short = hasShortage(items);
+  const busy = place.isPending;
+
+  return (
+    <div className={styles.layout}>
+      <section className={styles.panel} aria-labelledby="checkout-items">
+        <h2 id="checkout-items" className={styles.heading}>
+          Items ({itemCount})
+        </h2>
+        <ul className={styles.items}>
+          {items.map((line) => {
+            const warning = shortageMessage(line);
+            return (
+              <li key={line.productId} className={styles.item}>
+                <span className={styles.itemName}>
+                  {line.name} <span className={styles.times}>× {line.quantity}</span>
+                  {warning && <span className={styles.warning}>{warning}</span>}
+                </span>
+                <span className={styles.amount}>{formatPrice(line.lineTotalCents, line.currency)}</span>
+              </li>
+            );
+          })}
+        </ul>
+        <Link href="/cart" className={styles.edit}>
+          Change items in your cart
+        </Link>
+      </section>
+
+      <aside className={styles.panel} aria-label="Payment summary">
+        <dl className={styles.totals}>
+          <div>
+            <dt>Subtotal</dt>
+            <dd>{formatPrice(subtotalCents, currency)}</dd>
+          </div>
+          <div>
+            <dt>Shipping</dt>
+            <dd>Free</dd>
+          </div>
+          <div className={styles.total}>
+            <dt>Total</dt>
+            <dd>{formatPrice(subtotalCents, currency)}</dd>
+          </div>
+        </dl>
+        {place.error && <PlaceOrderError error={place.error} />}
+        <button
+          type="button"
+          className={`button ${styles.place}`}
+          onClick={placeOrder}
+          disabled={busy || merging || short}
+          aria-describedby={short ? "checkout-short" : undefined}
+        >
+          {busy ? "Placing your order…" : merging ? "Updating your cart…" : "Place order"}
+        </button>
+        {short && (
+          <p id="checkout-short" className={styles.blocked}>
+            Some items are not available in the quantity you chose. <Link href="/cart">Adjust your cart</Link>{" "}
+            to continue.
+          </p>
+        )}
+        <p className={styles.note}>This is a demo shop: no payment is taken and nothing is shipped.</p>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import Link from "next/link";
+import { trpc } from "../../lib/trpc.ts";
+import { ConfirmButton } from "./ConfirmButton.tsx";
+import { LocalDateTime } from "./LocalDateTime.tsx";
+import styles from "./OrderDetailView.module.css";
+import { OrderItemsTable } from "./OrderItemsTable.tsx";
+import { OrderTimeline } from "./OrderTimeline.tsx";
+import { type OrderDetail, orderNumber } from "./order-status.ts";
+import { StatusBadge } from "./StatusBadge.tsx";
+
+interface OrderDetailViewProps {
+  /** Server-rendered order; the query takes over from it (and is refetched on live events). */
+  initial: OrderDetail;
+  /** Arrived here straight from checkout (?placed=1): say thank you. */
+  justPlaced: boolean;
+}
+
+/** A shopper's own order: status, lines, timeline and, while possible, cancellation. */
+export function OrderDetailView({ initial, justPlaced }: OrderDetailViewProps) {
+  const utils = trpc.useUtils();
+  const orderId = initial.id;
+  // LiveNotifications invalidates this query when an event for this order arrives: the status and
+  // timeline update in place, without a reload.
+  const { data: order } = trpc.orders.byId.useQuery({ orderId }, { initialData: initial });
+  const cancel = trpc.orders.cancel.useMutation({
+    onSettled: () => Promise.all([utils.orders.byId.invalidate({ orderId }), utils.orders.mine.invalidate()]),
+  });
+  const cancellable = order.allowedTransitions.includes("CANCELLED");
+
+  return (
+    <article className={styles.order} aria-labelledby="order-title">
+      {/* Once the shop has moved the order on, the thank-you note would only be in the way. */}
+      {justPlaced && order.status === "PENDING" && (
+        <div className={styles.placed} role="status">
+          <h2>Thank you — your order is placed.</h2>
+          <p>We have sent a confirmation to your email. You can follow its progress here.</p>
+        </div>
+      )}
+
+      <header className={styles.header}>
+        <div>
+          <h1 id="order-title" className={styles.title}>
+            Order {orderNumber(order.id)}
+          </h1>
+          <p className={styles.meta}>
+            Placed <LocalDateTime value={order.createdAt} />
+          </p>
+        </div>
+        <p className={styles.status} aria-live="polite">
+          <span className="visually-hidden">Status: </span>
+          <StatusBadge status={order.status} />
+        </p>
+      </header>
+
+      <div className={styles.columns}>
+        <section className={styles.panel} aria-labelledby="order-items">
+          <h2 id="order-items" className={styles.heading}>
+            Items
+          </h2>
+          <OrderItemsTable order={order} />
+        </section>
+
+        <section className={styles.panel} aria-labelledby="order-progress">
+          <h2 id="order-progress" className={styles.heading}>
+            Progress
+          </h2>
+          <OrderTimeline status={order.status} history={order.history} viewer="shopper" />
+          {cancellable && (
+            <ConfirmButton
+              title={`Cancel order ${orderNumber(order.id)}?`}
+              message={<p>Your items go back on the shelf. This cannot be undone.</p>}
+              confirmLabel="Cancel order"
+              dismissLabel="Keep order"
+              onConfirm={() => cancel.mutateAsync({ orderId })}
+            >
+              Cancel order
+            </ConfirmButton>
+          )}
+        </section>
+      </div>
+
+      <p>
+        <Link href="/orders">← All your orders</Link>
+      </p>
+    </article>
+  );
+}
