@@ -3,7 +3,7 @@ import { useSyncExternalStore } from "react";
 /**
  * The cart of a visitor who is not signed in, kept in localStorage so it survives reloads and is
  * shared by their tabs. Only product ids and quantities are stored: names, prices and stock are
- * looked up fresh (cart.preview), so the shopper never sees a stale price. At sign-in it is merged
+ * looked up fresh (cart.quote), so the shopper never sees a stale price. At sign-in it is merged
  * into the account's cart and cleared (GuestCartMerge).
  */
 export interface GuestCartLine {
@@ -22,11 +22,15 @@ const listeners = new Set<() => void>();
 let cachedRaw: string | null = null;
 let cachedLines: readonly GuestCartLine[] = EMPTY;
 
+/** Product ids are UUIDs; order-svc refuses a whole cart over one malformed id, so drop those here. */
+const PRODUCT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function isLine(value: unknown): value is GuestCartLine {
   if (typeof value !== "object" || value === null) return false;
   const { productId, quantity } = value as Record<string, unknown>;
   return (
     typeof productId === "string" &&
+    PRODUCT_ID.test(productId) &&
     typeof quantity === "number" &&
     Number.isInteger(quantity) &&
     quantity >= 1 &&

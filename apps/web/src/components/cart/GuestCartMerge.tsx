@@ -6,9 +6,10 @@ import { trpc } from "../../lib/trpc.ts";
 
 /**
  * Runs once a signed-in page renders: moves whatever the visitor put in the guest cart (before
- * signing in) into their account's cart, then clears it locally. The lines are taken out of storage
- * before the request so a second tab cannot merge them again; on failure they are put back (merged
- * with anything added meanwhile) and the next page load tries again.
+ * signing in) into their account's cart, then clears it locally. order-svc merges atomically
+ * (quantities summed, capped; products no longer sold skipped). The lines are taken out of storage
+ * before the request so a second tab cannot merge them again; if the request fails they are put back
+ * (with anything added meanwhile) and the next page load tries again.
  */
 export function GuestCartMerge() {
   const utils = trpc.useUtils();
@@ -21,15 +22,12 @@ export function GuestCartMerge() {
     if (lines.length === 0) return;
     started.current = true;
     writeGuestCart([]);
-    const putBack = (back: readonly { productId: string; quantity: number }[]) => {
-      const now = readGuestCart();
-      writeGuestCart([...back, ...now.filter((l) => !back.some((b) => b.productId === l.productId))]);
-    };
     merge({ items: [...lines] })
-      .then((result) => {
-        if (result.remaining.length > 0) putBack(result.remaining);
+      .then((result) => utils.cart.get.setData(undefined, result.cart))
+      .catch(() => {
+        const addedMeanwhile = readGuestCart().filter((l) => !lines.some((b) => b.productId === l.productId));
+        writeGuestCart([...lines, ...addedMeanwhile]);
       })
-      .catch(() => putBack(lines))
       .finally(() => void utils.cart.invalidate());
   }, [merge, utils]);
 

@@ -15,13 +15,13 @@ export type CartLine = CartView["items"][number];
 
 /**
  * One cart API for both kinds of visitor: signed-in shoppers use their server-side cart (order-svc),
- * guests the localStorage cart priced through cart.preview. Components never branch on which.
+ * guests the localStorage cart priced through cart.quote. Components never branch on which.
  */
 export function useCart(signedIn: boolean) {
   const utils = trpc.useUtils();
   const guestLines = useGuestCart();
   const account = trpc.cart.get.useQuery(undefined, { enabled: signedIn });
-  const guest = trpc.cart.preview.useQuery(
+  const guest = trpc.cart.quote.useQuery(
     { items: [...guestLines] },
     // Keep showing the previous pricing while a quantity change is re-priced (no flash of "loading").
     { enabled: !signedIn && guestLines.length > 0, placeholderData: keepPreviousData },
