@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_ADMIN } from "./e2e/support/accounts.ts";
+import { FAKE_GOOGLE } from "./e2e/support/fake-oidc-provider.ts";
 
 /**
  * End-to-end tests run against the whole stack started by the local-stack CLI with throw-away data.
@@ -16,6 +18,22 @@ const E2E_PORTS = {
   SMTP_PORT: "1125",
   MAIL_VIEWER_PORT: "1180",
 };
+/**
+ * Accounts and sign-in for the e2e stack: the seeded admin, Google pointed at the fake OIDC provider
+ * that e2e/auth-google.spec.ts starts on a fixed port (it only needs to be up while that test runs),
+ * and one trusted proxy hop so each browser context can present its own client IP
+ * (see e2e/support/accounts.ts, uniqueClientIp).
+ */
+const E2E_AUTH_ENV = {
+  ADMIN_EMAIL: E2E_ADMIN.email,
+  ADMIN_PASSWORD: E2E_ADMIN.password,
+  GOOGLE_CLIENT_ID: FAKE_GOOGLE.clientId,
+  GOOGLE_CLIENT_SECRET: FAKE_GOOGLE.clientSecret,
+  GOOGLE_ISSUER: `http://127.0.0.1:${FAKE_GOOGLE.port}`,
+  TRUSTED_PROXY_HOPS: "1",
+};
+/** Specs that add to the shared catalog (admin product creation). */
+const CATALOG_WRITES = /admin-catalog\.spec\.ts$/;
 const stackURL = `http://127.0.0.1:${E2E_PORTS.WEB_PORT}`;
 // E2E_BASE_URL points the suite at a stack that is already running (e.g. `npm start`); nothing is started.
 const externalURL = process.env.E2E_BASE_URL;
@@ -55,13 +73,21 @@ export default defineConfig({
     {
       name: "chromium",
       use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch },
+      testIgnore: CATALOG_WRITES,
+    },
+    {
+      // Runs after the rest: it adds products, and other specs count the seeded catalog.
+      name: "chromium-catalog-writes",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch },
+      testMatch: CATALOG_WRITES,
+      dependencies: ["chromium"],
     },
   ],
   webServer: externalURL
     ? undefined
     : {
         command: "node packages/local-stack/dist/cli.js --ephemeral",
-        env: E2E_PORTS,
+        env: { ...E2E_PORTS, ...E2E_AUTH_ENV },
         url: baseURL,
         wait: { stdout: /Storefront is ready/ },
         timeout: 180_000,

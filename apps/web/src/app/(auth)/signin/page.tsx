@@ -23,7 +23,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  */
 export default async function SignInPage({ searchParams }: SignInPageProps) {
   const params = await searchParams;
-  const callbackPath = safeCallbackPath(first(params.callbackUrl));
+  const callbackPath = safeCallbackPath(first(params.callbackUrl), authEnv().NEXTAUTH_URL);
   if (await currentSessionUser()) redirect(callbackPath);
 
   const signUpHref =

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { safeCallbackPath } from "../../../lib/callback-url.ts";
+import { authEnv } from "../../../server/env.ts";
 import { currentSessionUser } from "../../../server/session.ts";
 import styles from "../auth.module.css";
 import { SignUpForm } from "./SignUpForm.tsx";
@@ -14,7 +15,7 @@ interface SignUpPageProps {
 
 export default async function SignUpPage({ searchParams }: SignUpPageProps) {
   const raw = (await searchParams).callbackUrl;
-  const callbackPath = safeCallbackPath(Array.isArray(raw) ? raw[0] : raw);
+  const callbackPath = safeCallbackPath(Array.isArray(raw) ? raw[0] : raw, authEnv().NEXTAUTH_URL);
   if (await currentSessionUser()) redirect(callbackPath);
 
   const signInHref =

@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { uniqueClientIp, uniqueSuffix } from "./support/accounts.ts";
+import { FakeOidcProvider } from "./support/fake-oidc-provider.ts";
+
+/*
+ * Google sign-in against a local OIDC provider (GOOGLE_ISSUER in playwright.config.ts points the web
+ * app at it). The provider listens on a fixed port, so the tests of this file run one after another
+ * in one worker.
+ */
+test.describe.configure({ mode: "serial" });
+test.use({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
+
+const idp = new FakeOidcProvider();
+test.beforeAll(() => idp.start());
+test.afterAll(() => idp.stop());
+
+/**
+ * OAuth callbacks go to NEXTAUTH_URL, which the local stack sets to http://localhost:<port>; the
+ * state and PKCE cookies must be set on that same host, so these tests browse localhost, not 127.0.0.1.
+ */
+function siteOrigin(baseURL: string | undefined): string {
+  const url = new URL(baseURL ?? "http://localhost:3100");
+  if (url.hostname === "127.0.0.1") url.hostname = "localhost";
+  return url.origin;
+}
+
+const sessionCookies = async (context: import("@playwright/test").BrowserContext) =>
+  (await context.cookies()).filter((cookie) => /next-auth\.session-token/.test(cookie.name));
+
+test("a shopper signs in with Google and lands where they were going", async ({ page, context, baseURL }) => {
+  const origin = siteOrigin(baseURL);
+  const name = "Grace Hopper";
+  idp.nextUser = {
+    sub: `google-${uniqueSuffix()}`,
+    email: `${uniqueSuffix()}@gmail.e2e.test`,
+    emailVerified: true,
+    name,
+  };
+  const tokenRequestsBefore = idp.tokenRequests.length;
+
+  await page.goto(`${origin}/signin?callbackUrl=${encodeURIComponent("/products/cast-iron-skillet-26-cm")}`);
+  await page.getByRole("button", { name: "Continue with Google" }).click();
+
+  await expect(page).toHaveURL(`${origin}/products/cast-iron-skillet-26-cm`);
+  await expect(page.getByRole("banner").getByRole("button", { name })).toBeVisible();
+  // The code was redeemed once, with a PKCE verifier matching the challenge (checked by the provider).
+  expect(idp.tokenRequests.slice(tokenRequestsBefore)).toEqual([{ ok: true }]);
+  const [session] = await sessionCookies(context);
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+});
+
+test("a callback with a forged state is refused: no code exchange, no session", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const origin = siteOrigin(baseURL);
+  idp.nextUser = {
+    sub: `google-${uniqueSuffix()}`,
+    email: `${uniqueSuffix()}@gmail.e2e.test`,
+    emailVerified: true,
+    name: "Mallory",
+  };
+  idp.forgeNextState = true;
+  const tokenRequestsBefore = idp.tokenRequests.length;
+
+  await page.goto(`${origin}/signin`);
+  await page.getByRole("button", { name: "Continue with Google" }).click();
+
+  await expect(page).toHaveURL(/\/signin\?(.*&)?error=OAuthCallback/);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Google sign-in did not complete. Please try again.");
+  expect(idp.tokenRequests.length).toBe(tokenRequestsBefore);
+  expect(await sessionCookies(context)).toEqual([]);
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+});
