@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { uniqueClientIp, uniqueSuffix } from "./support/accounts.ts";
+import { newShopper, signOut, signUp, uniqueClientIp, uniqueSuffix } from "./support/accounts.ts";
 import { FakeOidcProvider } from "./support/fake-oidc-provider.ts";
 
 /*
@@ -69,8 +69,37 @@ test("a callback with a forged state is refused: no code exchange, no session", 
   await page.getByRole("button", { name: "Continue with Google" }).click();
 
   await expect(page).toHaveURL(/\/signin\?(.*&)?error=OAuthCallback/);
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Google sign-in did not complete. Please try again.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "Google sign-in did not complete. Please try again.",
+  );
   expect(idp.tokenRequests.length).toBe(tokenRequestsBefore);
   expect(await sessionCookies(context)).toEqual([]);
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+});
+
+test("Google cannot take over a password account with an email it has not verified", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const origin = siteOrigin(baseURL);
+  const owner = newShopper("Rightful Owner");
+  await signUp(page, owner); // on baseURL's host; only the Google round trip needs NEXTAUTH_URL's
+
+  await signOut(page, owner.name);
+
+  idp.nextUser = {
+    sub: `google-${uniqueSuffix()}`,
+    email: owner.email,
+    emailVerified: false,
+    name: "Impostor",
+  };
+  await page.goto(`${origin}/signin`);
+  await page.getByRole("button", { name: "Continue with Google" }).click();
+
+  await expect(page).toHaveURL(/\/signin\?(.*&)?error=OAuthAccountNotLinked/);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "An account with this email already exists. Sign in with your password instead.",
+  );
+  expect(await sessionCookies(context)).toEqual([]);
 });

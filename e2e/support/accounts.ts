@@ -8,7 +8,6 @@ import { expect, type Page } from "@playwright/test";
 export const E2E_ADMIN = {
   email: "admin@e2e.test",
   password: "e2e-admin-quartz-lantern-7c41",
-  name: "Admin",
 } as const;
 
 export interface Shopper {

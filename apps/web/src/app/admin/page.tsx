@@ -23,12 +23,14 @@ export default async function AdminOverviewPage() {
       </div>
       <div className={styles.cards}>
         <Link className={styles.card} href="/admin/products">
+          <span className={styles.cardTitle}>Products</span>
           <span className={styles.cardCount}>{products.total}</span>
-          <span className={styles.cardLabel}>Products, archived included — edit, restock, archive</span>
+          <span className={styles.cardLabel}>Archived ones included. Add, edit, restock, archive.</span>
         </Link>
         <Link className={styles.card} href="/admin/users">
+          <span className={styles.cardTitle}>Users</span>
           <span className={styles.cardCount}>{users.total}</span>
-          <span className={styles.cardLabel}>Accounts — search and change roles</span>
+          <span className={styles.cardLabel}>Shopper and admin accounts. Search, change roles.</span>
         </Link>
       </div>
     </>

@@ -41,7 +41,7 @@ export function RoleChanger({ userId, userLabel, role }: RoleChangerProps) {
       </label>
       <select
         id={selectId}
-        className={table.stockInput}
+        className={table.roleSelect}
         value={selected}
         onChange={(event) => {
           setSelected(event.target.value as Role);
