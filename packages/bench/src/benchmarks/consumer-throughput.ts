@@ -1,0 +1,160 @@
+import { randomUUID } from "node:crypto";
+import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
+import { DeleteQueueCommand, SQSClient } from "@aws-sdk/client-sqs";
+import type { AwsClientConfig } from "@shop/events/aws";
+import type { OrderCreatedEvent } from "@shop/events/order-events";
+import { ensureConsumerQueue, ensureTopic } from "@shop/events/topology";
+import pg from "pg";
+import { drainQueue } from "../baselines/sqs-drain.ts";
+import { sleep } from "../measure/open-loop.ts";
+import type { BenchmarkResult } from "../measure/results.ts";
+import { type BenchContext, pick } from "./context.ts";
+
+const PUBLISHERS = 16;
+const TIMEOUT_MS = 120_000;
+
+/**
+ * (e) Consumer throughput: N order.created events published to SNS, consumed by notify-svc (parse,
+ * notification row, NOTIFY, HTML email to the stack's SMTP catcher, delete) against a bare
+ * receive/delete loop on the same emulator. The baseline gets its own topic and queue (same
+ * emulator, same SNS → SQS fan-out) so notify-svc does not consume its messages meanwhile. Both are
+ * timed from the first publish to the last message done, with the same 16-way publisher.
+ */
+export async function consumerThroughput(ctx: BenchContext, count: number): Promise<BenchmarkResult> {
+  const aws: AwsClientConfig = {
+    region: ctx.target.awsRegion,
+    endpoint: ctx.target.awsEndpoint,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  };
+  const sns = new SNSClient(aws);
+  const sqs = new SQSClient(aws);
+  const db = new pg.Client({ connectionString: ctx.target.databaseUrls["notify-svc"] });
+  await db.connect();
+  try {
+    const scratch = `bench-consumer-${randomUUID().slice(0, 8)}`;
+    const rawQueue = await ensureConsumerQueue(aws, { topicName: scratch, queueName: scratch });
+    ctx.log(`baseline: ${count} events → own topic → raw receive/delete loop`);
+    const baselineStart = Date.now();
+    const [, drained] = await Promise.all([
+      publishAll(sns, rawQueue.topicArn, makeEvents(ctx, count)),
+      drainQueue(sqs, rawQueue.queueUrl, count, baselineStart + TIMEOUT_MS),
+    ]);
+    await sqs.send(new DeleteQueueCommand({ QueueUrl: rawQueue.queueUrl })).catch(() => {});
+    const baselineSeconds = (drained.lastDeletedAt - baselineStart) / 1000;
+
+    ctx.log(`system: ${count} events → order-events topic → notify-svc`);
+    const topicArn = await ensureTopic(aws, "order-events");
+    const events = makeEvents(ctx, count);
+    const ids = events.map((e) => e.eventId);
+    const systemStart = Date.now();
+    const published = await publishAll(sns, topicArn, events);
+    const publishSeconds = (published - systemStart) / 1000;
+    const done = await waitForSent(db, ids, systemStart + TIMEOUT_MS);
+    const systemSeconds = (done.lastSentAt - systemStart) / 1000;
+
+    const baselineRate = drained.received / baselineSeconds;
+    const systemRate = done.sent / systemSeconds;
+    const ratio = systemRate / baselineRate;
+    return {
+      id: "e",
+      title: `Consumer throughput, ${count} events`,
+      rows: [
+        {
+          variant: "notify-svc: row + NOTIFY + email, SENT",
+          result: `${systemRate.toFixed(1)} events/s`,
+          raw: done,
+        },
+        {
+          variant: "baseline: raw receive/delete loop",
+          result: `${baselineRate.toFixed(1)} events/s`,
+          raw: drained,
+        },
+      ],
+      ratio,
+      target: "≥80% of baseline",
+      pass: ratio >= 0.8 && done.sent === count,
+      notes: [
+        `notify-svc: ${done.sent}/${count} SENT in ${systemSeconds.toFixed(1)} s (publishing alone took ${publishSeconds.toFixed(1)} s)`,
+        `baseline: ${drained.received}/${count} in ${baselineSeconds.toFixed(1)} s`,
+      ],
+    };
+  } finally {
+    sns.destroy();
+    sqs.destroy();
+    await db.end();
+  }
+}
+
+function makeEvents(ctx: BenchContext, count: number): OrderCreatedEvent[] {
+  // A handful of recipients, like real traffic (notify-svc serialises per user with an advisory lock).
+  const users = Array.from({ length: 20 }, (_, i) => ({
+    id: randomUUID(),
+    email: `consumer-${i}@bench.local`,
+  }));
+  return Array.from({ length: count }, () => {
+    const user = pick(users);
+    const product = pick(ctx.products);
+    const now = new Date().toISOString();
+    return {
+      type: "order.created",
+      version: 1,
+      eventId: randomUUID(),
+      occurredAt: now,
+      order: {
+        id: randomUUID(),
+        userId: user.id,
+        email: user.email,
+        status: "PENDING",
+        currency: product.currency,
+        subtotalCents: product.priceCents,
+        createdAt: now,
+        items: [
+          {
+            productId: product.id,
+            name: product.name,
+            unitPriceCents: product.priceCents,
+            quantity: 1,
+            lineTotalCents: product.priceCents,
+          },
+        ],
+      },
+    };
+  });
+}
+
+/** Publishes like order-svc's relay (Subject and attributes), 16 at a time; resolves when all are in. */
+async function publishAll(sns: SNSClient, topicArn: string, events: OrderCreatedEvent[]): Promise<number> {
+  let next = 0;
+  const publisher = async () => {
+    for (let i = next++; i < events.length; i = next++) {
+      const event = events[i] as OrderCreatedEvent;
+      await sns.send(
+        new PublishCommand({
+          TopicArn: topicArn,
+          Subject: event.type,
+          Message: JSON.stringify(event),
+          MessageAttributes: {
+            eventType: { DataType: "String", StringValue: event.type },
+            eventId: { DataType: "String", StringValue: event.eventId },
+          },
+        }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: PUBLISHERS }, publisher));
+  return Date.now();
+}
+
+/** Polls notify-svc's table until every event's notification is SENT; its sent_at says when. */
+async function waitForSent(db: pg.Client, eventIds: string[], deadline: number) {
+  for (;;) {
+    const { rows } = await db.query<{ sent: string; last: Date | null }>(
+      "SELECT count(*) AS sent, max(sent_at) AS last FROM notifications WHERE event_id = ANY($1::uuid[]) AND status = 'SENT'",
+      [eventIds],
+    );
+    const sent = Number(rows[0]?.sent ?? 0);
+    const last = rows[0]?.last?.getTime() ?? Date.now();
+    if (sent >= eventIds.length || Date.now() > deadline) return { sent, lastSentAt: last };
+    await sleep(100);
+  }
+}

@@ -1,0 +1,54 @@
+import { startBaselineServer } from "../baselines/child-server.ts";
+import { benchAdmin, serviceEndpoint } from "../client/services.ts";
+import { trpcQuery } from "../client/trpc-wire.ts";
+import { runClosedLoop } from "../measure/closed-loop.ts";
+import { type BenchmarkResult, throughputRow } from "../measure/results.ts";
+import { type BenchContext, pick } from "./context.ts";
+
+const CLIENTS = 16;
+
+/**
+ * (c) One service call through the kit's tRPC server — product-svc products.bySlug over HTTP with an
+ * internal token — against the same handler logic (same Prisma client and query) on raw node:http.
+ */
+export async function serviceCall(ctx: BenchContext): Promise<BenchmarkResult> {
+  const phase = { concurrency: CLIENTS, warmupMs: ctx.warmupMs, durationMs: ctx.durationMs };
+  const slugs = ctx.products.map((p) => p.slug);
+  const raw = await startBaselineServer("product-server", {
+    DATABASE_URL: ctx.target.databaseUrls["product-svc"],
+  });
+  try {
+    ctx.log("baseline: raw node:http + Prisma findFirst");
+    const baseline = await runClosedLoop({
+      ...phase,
+      operation: async () => {
+        const res = await ctx.http.request(`${raw.url}/bySlug?slug=${encodeURIComponent(pick(slugs))}`);
+        if (res.status !== 200)
+          throw Object.assign(new Error(`HTTP ${res.status}`), { code: `HTTP_${res.status}` });
+      },
+    });
+    ctx.log("system: product-svc products.bySlug over tRPC with an internal token");
+    const endpoint = serviceEndpoint(ctx.target, ctx.http, "product-svc", benchAdmin());
+    const system = await runClosedLoop({
+      ...phase,
+      operation: async () => {
+        await trpcQuery(endpoint, "products.bySlug", { slug: pick(slugs) });
+      },
+    });
+    const ratio = system.throughput / baseline.throughput;
+    return {
+      id: "c",
+      title: "One service call (products.bySlug)",
+      rows: [
+        throughputRow("product-svc tRPC products.bySlug", system),
+        throughputRow("baseline: node:http + same Prisma query", baseline),
+      ],
+      ratio,
+      target: "≥70% of baseline",
+      pass: ratio >= 0.7 && system.errors === 0,
+      notes: ["the token is minted by the client once per 30 s (the service verifies it on every call)"],
+    };
+  } finally {
+    await raw.stop();
+  }
+}
