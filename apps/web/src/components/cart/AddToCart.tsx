@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { MAX_LINE_QUANTITY } from "../../lib/guest-cart.ts";
+import { useHydrated } from "../../lib/use-hydrated.ts";
 import styles from "./AddToCart.module.css";
 import { QuantityStepper } from "./QuantityStepper.tsx";
 import { useCart } from "./use-cart.ts";
@@ -20,6 +21,7 @@ type Outcome = { kind: "added"; quantity: number } | { kind: "failed"; message: 
 /** Quantity picker and "Add to cart" on the product page, for guests (localStorage) and shoppers alike. */
 export function AddToCart({ productId, productName, stock, signedIn }: AddToCartProps) {
   const { add } = useCart(signedIn);
+  const hydrated = useHydrated();
   const [quantity, setQuantity] = useState(1);
   const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -50,8 +52,15 @@ export function AddToCart({ productId, productName, stock, signedIn }: AddToCart
   return (
     <form className={styles.form} onSubmit={onSubmit} aria-label={`Add ${productName} to cart`}>
       <div className={styles.controls}>
-        <QuantityStepper value={quantity} max={max} onChange={setQuantity} label="Quantity" showLabel />
-        <button type="submit" className={`button ${styles.submit}`} disabled={pending}>
+        <QuantityStepper
+          value={quantity}
+          max={max}
+          onChange={setQuantity}
+          label="Quantity"
+          showLabel
+          disabled={!hydrated}
+        />
+        <button type="submit" className={`button ${styles.submit}`} disabled={pending || !hydrated}>
           {pending ? "Adding…" : "Add to cart"}
         </button>
       </div>

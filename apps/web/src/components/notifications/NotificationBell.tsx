@@ -11,7 +11,7 @@ import { useLiveNotifications } from "./use-live-notifications.ts";
  * component holds for the whole tab, and the toasts that subscription raises.
  */
 export function NotificationBell() {
-  useLiveNotifications();
+  const live = useLiveNotifications();
   const unread = trpc.notifications.unreadCount.useQuery(undefined, {
     // The count is also refreshed by every live event; this only catches up after a lost stream.
     refetchInterval: 60_000,
@@ -22,7 +22,14 @@ export function NotificationBell() {
 
   return (
     <>
-      <Link href="/notifications" className={styles.bell} aria-label={label} title={label}>
+      <Link
+        href="/notifications"
+        className={styles.bell}
+        aria-label={label}
+        title={label}
+        // For tests and debugging: whether the live stream is open ("pending" = connected, awaiting data).
+        data-live={live.status === "pending" ? "connected" : live.status}
+      >
         <svg className={styles.icon} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path
             d="M6 9.5a6 6 0 0 1 12 0c0 4.5 1.8 6.3 2.3 6.8H3.7C4.2 15.8 6 14 6 9.5Z"

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { trpc } from "../../lib/trpc.ts";
+import { useHydrated } from "../../lib/use-hydrated.ts";
 import { ConfirmButton } from "./ConfirmButton.tsx";
 import { LocalDateTime } from "./LocalDateTime.tsx";
 import styles from "./OrderDetailView.module.css";
@@ -25,6 +26,7 @@ type Outcome = { kind: "done"; status: OrderStatus } | { kind: "failed"; message
  */
 export function AdminOrderView({ initial }: { initial: OrderDetail }) {
   const utils = trpc.useUtils();
+  const hydrated = useHydrated();
   const orderId = initial.id;
   const { data: order } = trpc.orders.byId.useQuery({ orderId }, { initialData: initial });
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -74,7 +76,7 @@ export function AdminOrderView({ initial }: { initial: OrderDetail }) {
                 key={status}
                 type="button"
                 className="button"
-                disabled={update.isPending}
+                disabled={update.isPending || !hydrated}
                 onClick={() => void moveTo(status).catch(() => undefined)}
               >
                 {update.isPending && update.variables?.status === status

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useId, useRef, useState } from "react";
+import { useHydrated } from "../../lib/use-hydrated.ts";
 import styles from "./ConfirmButton.module.css";
 
 interface ConfirmButtonProps {
@@ -30,6 +31,7 @@ export function ConfirmButton({
   className = "button button-secondary",
   disabled = false,
 }: ConfirmButtonProps) {
+  const hydrated = useHydrated();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [pending, setPending] = useState(false);
@@ -54,7 +56,7 @@ export function ConfirmButton({
 
   return (
     <>
-      <button type="button" className={className} onClick={open} disabled={disabled}>
+      <button type="button" className={className} onClick={open} disabled={disabled || !hydrated}>
         {children}
       </button>
       <dialog ref={dialog} className={styles.dialog} aria-labelledby={titleId}>

@@ -1,8 +1,7 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useHydrated } from "../../lib/use-hydrated.ts";
 
-const subscribeNever = () => () => {};
 const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 const DATE_ONLY: Intl.DateTimeFormatOptions = { dateStyle: "medium" };
 
@@ -12,11 +11,7 @@ const DATE_ONLY: Intl.DateTimeFormatOptions = { dateStyle: "medium" };
  * without a hydration mismatch.
  */
 export function LocalDateTime({ value, dateOnly = false }: { value: Date; dateOnly?: boolean }) {
-  const inBrowser = useSyncExternalStore(
-    subscribeNever,
-    () => true,
-    () => false,
-  );
+  const inBrowser = useHydrated();
   const options = dateOnly ? DATE_ONLY : DATE_TIME;
   const text = inBrowser
     ? new Intl.DateTimeFormat("en-US", options).format(value)
