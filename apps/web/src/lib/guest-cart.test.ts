@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+const ID_A = "3c407a3b-87bc-43dc-8e06-e296c4150743";
+const ID_B = "51a30ba5-482b-4a14-83f2-a46e5977a2d2";
+
+/** A minimal window with localStorage, enough for the guest cart outside a browser. */
+function fakeWindow() {
+  const items = new Map<string, string>();
+  return {
+    localStorage: {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+      removeItem: (key: string) => void items.delete(key),
+    },
+    addEventListener: () => {},
+    removeEventListener: () => {},
+  };
+}
+
+async function loadCart() {
+  vi.resetModules();
+  return import("./guest-cart.ts");
+}
+
+describe("guest cart in localStorage", () => {
+  beforeEach(() => {
+    vi.stubGlobal("window", fakeWindow());
+  });
+
+  it("adds to a line, capped at 99, and removes lines", async () => {
+    const cart = await loadCart();
+    cart.addToGuestCart(ID_A, 2);
+    cart.addToGuestCart(ID_A, 3);
+    cart.addToGuestCart(ID_B, 98);
+    cart.addToGuestCart(ID_B, 5);
+    expect(cart.readGuestCart()).toEqual([
+      { productId: ID_A, quantity: 5 },
+      { productId: ID_B, quantity: 99 },
+    ]);
+    cart.removeFromGuestCart(ID_A);
+    cart.setGuestCartQuantity(ID_B, 4);
+    expect(cart.readGuestCart()).toEqual([{ productId: ID_B, quantity: 4 }]);
+  });
+
+  it("treats unreadable or foreign data as an empty cart and drops malformed lines", async () => {
+    const cart = await loadCart();
+    const storage = (window as unknown as ReturnType<typeof fakeWindow>).localStorage;
+    storage.setItem("storefront.guest-cart.v1", "{not json");
+    expect(cart.readGuestCart()).toEqual([]);
+    storage.setItem(
+      "storefront.guest-cart.v1",
+      JSON.stringify([
+        { productId: ID_A, quantity: 1 },
+        { productId: "not-a-uuid", quantity: 1 },
+        { productId: ID_B, quantity: 0 },
+      ]),
+    );
+    expect(cart.readGuestCart()).toEqual([{ productId: ID_A, quantity: 1 }]);
+  });
+
+  it("returns the same array while storage is unchanged (stable for useSyncExternalStore)", async () => {
+    const cart = await loadCart();
+    cart.addToGuestCart(ID_A, 1);
+    expect(cart.readGuestCart()).toBe(cart.readGuestCart());
+  });
+});
