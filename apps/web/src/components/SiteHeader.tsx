@@ -20,7 +20,9 @@ export async function SiteHeader() {
           <span>{SHOP_NAME}</span>
         </Link>
         <nav aria-label="Main" className={styles.nav}>
-          <Link href="/">Catalog</Link>
+          <Link href="/" className={styles.catalogLink}>
+            Catalog
+          </Link>
           {user && <Link href="/orders">Orders</Link>}
           <CartLink signedIn={user !== null} />
           {user && <NotificationBell />}
