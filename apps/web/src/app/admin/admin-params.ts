@@ -14,3 +14,8 @@ export function listHref(path: string, params: Record<string, string | undefined
   const text = query.toString();
   return text ? `${path}?${text}` : path;
 }
+
+/** "1 product", "2 products". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

@@ -6,7 +6,7 @@ import { formatPrice } from "../../../lib/format.ts";
 import { bffServerCaller } from "../../../server/server-caller.ts";
 import styles from "../admin.module.css";
 import { requireAdminPage } from "../admin-guard.ts";
-import { firstParam, listHref, type SearchParams } from "../admin-params.ts";
+import { firstParam, listHref, plural, type SearchParams } from "../admin-params.ts";
 import { ArchiveToggle } from "./ArchiveToggle.tsx";
 import table from "./products.module.css";
 import { StockEditor } from "./StockEditor.tsx";
@@ -54,7 +54,7 @@ export default async function AdminProductsPage({ searchParams }: AdminProductsP
         <div>
           <h1 className={styles.title}>Products</h1>
           <p className={styles.subtitle}>
-            {q ? `${result.total} matching “${q}”` : `${result.total} products, archived included`}
+            {q ? `${result.total} matching “${q}”` : `${plural(result.total, "product")}, archived included`}
           </p>
         </div>
         <Link className="button" href="/admin/products/new">

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { bffServerCaller } from "../../../server/server-caller.ts";
 import styles from "../admin.module.css";
 import { requireAdminPage } from "../admin-guard.ts";
-import { firstParam, listHref, type SearchParams } from "../admin-params.ts";
+import { firstParam, listHref, plural, type SearchParams } from "../admin-params.ts";
 import table from "../products/products.module.css";
 import { RoleChanger } from "./RoleChanger.tsx";
 
@@ -48,7 +48,7 @@ export default async function AdminUsersPage({ searchParams }: AdminUsersPagePro
         <div>
           <h1 className={styles.title}>Users</h1>
           <p className={styles.subtitle}>
-            {q ? `${result.total} matching “${q}”` : `${result.total} accounts, newest first`}
+            {q ? `${result.total} matching “${q}”` : `${plural(result.total, "account")}, newest first`}
           </p>
         </div>
       </div>
