@@ -5,7 +5,7 @@
 //   GET /list?limit=12        GET /search?q=word&limit=12
 import http from "node:http";
 import pg from "pg";
-import { announcePort } from "./child-server.ts";
+import { announcePort } from "../stack/child-server.ts";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 

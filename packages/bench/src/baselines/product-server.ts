@@ -5,7 +5,7 @@
 //   GET /bySlug?slug=<slug>
 import http from "node:http";
 import { createDb } from "@shop/product-svc/testing";
-import { announcePort } from "./child-server.ts";
+import { announcePort } from "../stack/child-server.ts";
 
 const db = createDb(process.env.DATABASE_URL ?? "", 10);
 

@@ -1,9 +1,9 @@
-import { startBaselineServer } from "../baselines/child-server.ts";
 import { bffEndpoint } from "../client/bff-session.ts";
 import { trpcQuery } from "../client/trpc-wire.ts";
 import { searchTermFrom } from "../fixtures/catalog.ts";
 import { runClosedLoop } from "../measure/closed-loop.ts";
 import { type BenchmarkResult, throughputRow } from "../measure/results.ts";
+import { startChildServer } from "../stack/child-server.ts";
 import type { BenchContext } from "./context.ts";
 
 const CLIENTS = 16;
@@ -18,7 +18,7 @@ export async function catalogRead(ctx: BenchContext): Promise<BenchmarkResult[]>
   const term = searchTermFrom(ctx.products);
   const phase = { concurrency: CLIENTS, warmupMs: ctx.warmupMs, durationMs: ctx.durationMs };
   const bff = bffEndpoint(ctx.http, ctx.target.webUrl);
-  const raw = await startBaselineServer("catalog-server", {
+  const raw = await startChildServer("catalog-server", {
     DATABASE_URL: ctx.target.databaseUrls["product-svc"],
   });
   try {

@@ -1,8 +1,8 @@
-import { startBaselineServer } from "../baselines/child-server.ts";
 import { benchAdmin, serviceEndpoint } from "../client/services.ts";
 import { trpcQuery } from "../client/trpc-wire.ts";
 import { runClosedLoop } from "../measure/closed-loop.ts";
 import { type BenchmarkResult, throughputRow } from "../measure/results.ts";
+import { startChildServer } from "../stack/child-server.ts";
 import { type BenchContext, pick } from "./context.ts";
 
 const CLIENTS = 16;
@@ -14,7 +14,7 @@ const CLIENTS = 16;
 export async function serviceCall(ctx: BenchContext): Promise<BenchmarkResult> {
   const phase = { concurrency: CLIENTS, warmupMs: ctx.warmupMs, durationMs: ctx.durationMs };
   const slugs = ctx.products.map((p) => p.slug);
-  const raw = await startBaselineServer("product-server", {
+  const raw = await startChildServer("product-server", {
     DATABASE_URL: ctx.target.databaseUrls["product-svc"],
   });
   try {
