@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { getServerSession, type Session } from "next-auth";
 import { cache } from "react";
 import { authOptions } from "./auth/options.ts";
+import { currentRole } from "./auth/role-freshness.ts";
 import { hasSessionCookie } from "./auth/session-cookies.ts";
 
 /** The signed-in person as the BFF sees them: next-auth's session, as our callbacks shaped it. */
@@ -29,7 +30,11 @@ export async function currentSessionUser(request?: Request): Promise<SessionUser
 /** One decryption per server render (cache is a no-op outside React's server rendering). */
 const readSession = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
-  return sessionUserOf(session);
+  const user = sessionUserOf(session);
+  if (!user) return null;
+  // The cookie's role is as of sign-in; the current one comes from user-svc (cached briefly).
+  const role = await currentRole(user.id, user.role);
+  return role ? { ...user, role } : null;
 });
 
 function sessionUserOf(session: Session | null): SessionUser | null {

@@ -1,0 +1,77 @@
+import { createLogger } from "@shop/service-kit/log";
+import { type RunningService, startServiceServer } from "@shop/service-kit/server";
+import { initServiceTRPC } from "@shop/service-kit/trpc";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { currentRole, forgetRoles } from "./role-freshness.ts";
+
+const SECRET = "role-freshness-test-secret-0123456789-abcdef";
+const ADMIN_ID = "5d1c1a1e-0000-4000-8000-0000000000a1";
+/** What the stand-in user-svc currently says each user is. */
+const roles = new Map<string, "SHOPPER" | "ADMIN">();
+let lookups = 0;
+
+const t = initServiceTRPC();
+const standInUserRouter = t.router({
+  users: t.router({
+    byId: t.serviceProcedure.input(z.object({ id: z.string() })).query(({ input }) => {
+      lookups += 1;
+      const role = roles.get(input.id);
+      if (!role) throw new TRPCError({ code: "NOT_FOUND", message: "No such user" });
+      return {
+        id: input.id,
+        email: "x@example.test",
+        name: "X",
+        role,
+        emailVerified: true,
+        createdAt: new Date(),
+      };
+    }),
+  }),
+});
+
+let userSvc: RunningService;
+beforeAll(async () => {
+  userSvc = await startServiceServer({
+    name: "user-svc",
+    router: standInUserRouter,
+    deps: {},
+    secret: SECRET,
+    log: createLogger("user-svc-stand-in", "silent"),
+    port: 0,
+    drainTimeoutMs: 200,
+  });
+  process.env.USER_SVC_URL = userSvc.url;
+  process.env.INTERNAL_JWT_SECRET = SECRET;
+});
+afterAll(() => userSvc?.close());
+beforeEach(() => {
+  forgetRoles();
+  lookups = 0;
+});
+
+describe("session role freshness", () => {
+  it("uses user-svc's current role, not the one in the session cookie", async () => {
+    roles.set(ADMIN_ID, "SHOPPER"); // demoted after signing in as an admin
+    expect(await currentRole(ADMIN_ID, "ADMIN")).toBe("SHOPPER");
+  });
+
+  it("asks user-svc at most once per user within the cache window", async () => {
+    roles.set(ADMIN_ID, "ADMIN");
+    await currentRole(ADMIN_ID, "ADMIN");
+    await currentRole(ADMIN_ID, "ADMIN");
+    expect(lookups).toBe(1);
+  });
+
+  it("signs nobody in for a deleted account", async () => {
+    expect(await currentRole("5d1c1a1e-0000-4000-8000-00000000dead", "SHOPPER")).toBeNull();
+  });
+
+  it("fails closed for admins when user-svc cannot be asked (runs last: stops the stand-in)", async () => {
+    roles.set(ADMIN_ID, "ADMIN");
+    await userSvc.close();
+    expect(await currentRole(ADMIN_ID, "ADMIN")).toBe("SHOPPER");
+    expect(await currentRole("5d1c1a1e-0000-4000-8000-0000000000c1", "SHOPPER")).toBe("SHOPPER");
+  });
+});
