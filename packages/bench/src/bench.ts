@@ -6,7 +6,7 @@ import type { BenchContext } from "./benchmarks/context.ts";
 import { eventLatency } from "./benchmarks/event-latency.ts";
 import { orderPlacement } from "./benchmarks/order-placement.ts";
 import { serviceCall } from "./benchmarks/service-call.ts";
-import { memoryResult, memorySnapshot } from "./benchmarks/stack-memory.ts";
+import { memoryResult } from "./benchmarks/stack-memory.ts";
 import { storefrontPages } from "./benchmarks/storefront-pages.ts";
 import { flag, numberOption, option } from "./cli-options.ts";
 import { signInAll } from "./client/bff-session.ts";
@@ -17,6 +17,7 @@ import { registerShoppers } from "./fixtures/shoppers.ts";
 import { type BenchmarkResult, formatTable, machineInfo } from "./measure/results.ts";
 import { writeResults } from "./measure/write-results.ts";
 import { acquireStack, reportMachineLoad } from "./stack/acquire.ts";
+import { stackMemory } from "./stack/memory.ts";
 import { benchPorts } from "./stack/ports.ts";
 
 const BENCHMARKS = ["a", "b", "c", "d", "e", "f"] as const;
@@ -28,7 +29,8 @@ if (flag("help")) {
   console.log(`npm run bench [-- options]   (see docs/benchmarks.md)
   --only=a,c,f          run some benchmarks (a order placement, b catalog, c service call, d event latency,
                         e consumer, f storefront pages); memory (g) is always reported
-  --duration=15         measured seconds per phase (BENCH_DURATION_S)   --warmup=3 (BENCH_WARMUP_S)
+  --duration=15         measured seconds per variant (BENCH_DURATION_S), split into --rounds=3 alternating
+                        rounds (BENCH_ROUNDS), each after a --warmup=3 s warm-up (BENCH_WARMUP_S)
   --changes=201         status changes for d (BENCH_CHANGES)   --events=1000 events for e (BENCH_EVENTS)
   --verbose             echo the stack's console
   BENCH_WEB_URL=…       measure a running stack instead of starting one (see docs for the other BENCH_* URLs)`);
@@ -65,9 +67,10 @@ try {
     highStock: HIGH_STOCK,
     warmupMs: numberOption("warmup", "BENCH_WARMUP_S", 3) * 1000,
     durationMs: numberOption("duration", "BENCH_DURATION_S", 15) * 1000,
+    rounds: numberOption("rounds", "BENCH_ROUNDS", 3),
     log: (message) => console.log(`  · ${message}`),
   };
-  const idle = memorySnapshot(target);
+  const idle = stackMemory(target);
 
   const run = async (
     id: BenchmarkId,
@@ -95,7 +98,7 @@ try {
     consumerThroughput(ctx, numberOption("events", "BENCH_EVENTS", 1000)),
   );
   await run("f", "Storefront pages", () => storefrontPages(ctx));
-  results.push(memoryResult(idle, memorySnapshot(target)));
+  results.push(memoryResult(idle, stackMemory(target)));
 
   console.log(`\n${formatTable(results)}\n`);
   for (const result of results) for (const note of result.notes) console.log(`  ${result.id}: ${note}`);

@@ -1,7 +1,7 @@
 import { bffEndpoint } from "../client/bff-session.ts";
 import { trpcQuery } from "../client/trpc-wire.ts";
 import { searchTermFrom } from "../fixtures/catalog.ts";
-import { runClosedLoop } from "../measure/closed-loop.ts";
+import { runInterleaved } from "../measure/closed-loop.ts";
 import { type BenchmarkResult, throughputRow } from "../measure/results.ts";
 import { startChildServer } from "../stack/child-server.ts";
 import type { BenchContext } from "./context.ts";
@@ -16,7 +16,12 @@ const PAGE_SIZE = 12; // the storefront's catalog page size
  */
 export async function catalogRead(ctx: BenchContext): Promise<BenchmarkResult[]> {
   const term = searchTermFrom(ctx.products);
-  const phase = { concurrency: CLIENTS, warmupMs: ctx.warmupMs, durationMs: ctx.durationMs };
+  const phase = {
+    concurrency: CLIENTS,
+    warmupMs: ctx.warmupMs,
+    durationMs: ctx.durationMs,
+    rounds: ctx.rounds,
+  };
   const bff = bffEndpoint(ctx.http, ctx.target.webUrl);
   const raw = await startChildServer("catalog-server", {
     DATABASE_URL: ctx.target.databaseUrls["product-svc"],
@@ -43,12 +48,10 @@ export async function catalogRead(ctx: BenchContext): Promise<BenchmarkResult[]>
     ];
     const results: BenchmarkResult[] = [];
     for (const c of cases) {
-      ctx.log(`${c.label}: baseline raw node:http + pg`);
-      const baseline = await runClosedLoop({ ...phase, operation: () => rawGet(c.rawPath) });
-      ctx.log(`${c.label}: through the BFF`);
-      const system = await runClosedLoop({
-        ...phase,
-        operation: async () => {
+      ctx.log(`${c.label}: raw node:http + pg and the BFF, ${ctx.rounds} rounds each`);
+      const { baseline, system } = await runInterleaved(phase, {
+        baseline: () => rawGet(c.rawPath),
+        system: async () => {
           await trpcQuery(bff, "products.list", c.input);
         },
       });

@@ -17,7 +17,9 @@ export interface BenchContext {
   /** Stock every product is set to before order benchmarks, so no order runs out. */
   highStock: number;
   warmupMs: number;
+  /** Measured time per variant, split over `rounds` alternating rounds (see runInterleaved). */
   durationMs: number;
+  rounds: number;
   log(message: string): void;
 }
 

@@ -3,7 +3,7 @@ import { createScratchOrderDb } from "../baselines/order-transaction.ts";
 import { bffEndpoint } from "../client/bff-session.ts";
 import { serviceEndpoint } from "../client/services.ts";
 import { type TrpcEndpoint, trpcMutation } from "../client/trpc-wire.ts";
-import { runClosedLoop } from "../measure/closed-loop.ts";
+import { runInterleaved } from "../measure/closed-loop.ts";
 import { type BenchmarkResult, throughputRow } from "../measure/results.ts";
 import { type BenchContext, pick } from "./context.ts";
 
@@ -19,58 +19,51 @@ const CLIENTS = 16;
 export async function orderPlacement(ctx: BenchContext): Promise<BenchmarkResult> {
   const { products, shoppers } = ctx;
   if (shoppers.length < CLIENTS) throw new Error(`order placement needs ${CLIENTS} shoppers`);
-  const phase = { concurrency: CLIENTS, warmupMs: ctx.warmupMs, durationMs: ctx.durationMs };
-  ctx.log("baseline: raw pg transaction on a scratch database");
   const scratch = await createScratchOrderDb(ctx.target.adminDatabaseUrl, products, ctx.highStock, CLIENTS);
-  const baseline = await runClosedLoop({
-    ...phase,
-    operation: (worker) => {
-      const shopper = shoppers[worker] ?? shoppers[0];
-      return scratch.placeOrder(shopper?.id ?? randomUUID(), shopper?.email ?? "", pick(products).id, 1);
-    },
-  }).finally(() => scratch.drop());
-
   const place = (endpoint: TrpcEndpoint) =>
     trpcMutation(endpoint, "orders.place", {
       idempotencyKey: randomUUID(),
       items: [{ productId: pick(products).id, quantity: 1 }],
     });
-
-  ctx.log("system: orders.place through the BFF");
-  const bffEndpoints = ctx.sessionCookies.map((cookie) => bffEndpoint(ctx.http, ctx.target.webUrl, cookie));
-  const viaBff = await runClosedLoop({
-    ...phase,
-    operation: async (worker) => {
-      await place(bffEndpoints[worker] ?? pick(bffEndpoints));
-    },
-  });
-
-  ctx.log("for comparison: orders.place on order-svc directly");
-  const directEndpoints = shoppers.map((s) =>
+  const bff = ctx.sessionCookies.map((cookie) => bffEndpoint(ctx.http, ctx.target.webUrl, cookie));
+  const direct = shoppers.map((s) =>
     serviceEndpoint(ctx.target, ctx.http, "order-svc", { sub: s.id, role: "SHOPPER", email: s.email }),
   );
-  const direct = await runClosedLoop({
-    ...phase,
-    operation: async (worker) => {
-      await place(directEndpoints[worker] ?? pick(directEndpoints));
+  ctx.log(
+    `raw pg transaction (scratch database), BFF orders.place and order-svc orders.place, ${ctx.rounds} rounds each`,
+  );
+  const measured = await runInterleaved(
+    { concurrency: CLIENTS, warmupMs: ctx.warmupMs, durationMs: ctx.durationMs, rounds: ctx.rounds },
+    {
+      baseline: (worker) => {
+        const shopper = shoppers[worker] ?? pick(shoppers);
+        return scratch.placeOrder(shopper.id, shopper.email, pick(products).id, 1);
+      },
+      bff: async (worker) => {
+        await place(bff[worker] ?? pick(bff));
+      },
+      direct: async (worker) => {
+        await place(direct[worker] ?? pick(direct));
+      },
     },
-  });
+  ).finally(() => scratch.drop());
 
+  const { baseline, bff: viaBff, direct: viaOrderSvc } = measured;
   const ratio = viaBff.throughput / baseline.throughput;
   return {
     id: "a",
     title: "Order placement, 16 concurrent shoppers",
     rows: [
       throughputRow("BFF orders.place → order-svc → product-svc", viaBff),
-      throughputRow("order-svc orders.place (internal token)", direct),
+      throughputRow("order-svc orders.place (internal token)", viaOrderSvc),
       throughputRow("baseline: raw pg transaction, same SQL work", baseline),
     ],
     ratio,
     target: "≥25% of baseline, p99 < 50 ms",
     pass: ratio >= 0.25 && viaBff.p99 < 50 && viaBff.errors === 0,
     notes: [
-      `measured through the BFF with next-auth session cookies (credentials sign-in over HTTP)`,
-      `order-svc directly: ${((direct.throughput / baseline.throughput) * 100).toFixed(0)}% of baseline, p99 ${direct.p99.toFixed(1)} ms`,
+      "measured through the BFF with next-auth session cookies (credentials sign-in over HTTP)",
+      `order-svc directly: ${((viaOrderSvc.throughput / baseline.throughput) * 100).toFixed(0)}% of baseline, p99 ${viaOrderSvc.p99.toFixed(1)} ms`,
     ],
   };
 }

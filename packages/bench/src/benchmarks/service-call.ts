@@ -1,6 +1,6 @@
-import { benchAdmin, serviceEndpoint } from "../client/services.ts";
+import { serviceEndpoint } from "../client/services.ts";
 import { trpcQuery } from "../client/trpc-wire.ts";
-import { runClosedLoop } from "../measure/closed-loop.ts";
+import { runInterleaved } from "../measure/closed-loop.ts";
 import { type BenchmarkResult, throughputRow } from "../measure/results.ts";
 import { startChildServer } from "../stack/child-server.ts";
 import { type BenchContext, pick } from "./context.ts";
@@ -12,26 +12,27 @@ const CLIENTS = 16;
  * internal token — against the same handler logic (same Prisma client and query) on raw node:http.
  */
 export async function serviceCall(ctx: BenchContext): Promise<BenchmarkResult> {
-  const phase = { concurrency: CLIENTS, warmupMs: ctx.warmupMs, durationMs: ctx.durationMs };
+  const phase = {
+    concurrency: CLIENTS,
+    warmupMs: ctx.warmupMs,
+    durationMs: ctx.durationMs,
+    rounds: ctx.rounds,
+  };
   const slugs = ctx.products.map((p) => p.slug);
   const raw = await startChildServer("product-server", {
     DATABASE_URL: ctx.target.databaseUrls["product-svc"],
   });
   try {
-    ctx.log("baseline: raw node:http + Prisma findFirst");
-    const baseline = await runClosedLoop({
-      ...phase,
-      operation: async () => {
+    // An anonymous visitor's call, as the BFF relays it (GUEST token).
+    const endpoint = serviceEndpoint(ctx.target, ctx.http, "product-svc", { sub: "web-bff", role: "GUEST" });
+    ctx.log(`raw node:http + Prisma and product-svc over tRPC, ${ctx.rounds} rounds each`);
+    const { baseline, system } = await runInterleaved(phase, {
+      baseline: async () => {
         const res = await ctx.http.request(`${raw.url}/bySlug?slug=${encodeURIComponent(pick(slugs))}`);
         if (res.status !== 200)
           throw Object.assign(new Error(`HTTP ${res.status}`), { code: `HTTP_${res.status}` });
       },
-    });
-    ctx.log("system: product-svc products.bySlug over tRPC with an internal token");
-    const endpoint = serviceEndpoint(ctx.target, ctx.http, "product-svc", benchAdmin());
-    const system = await runClosedLoop({
-      ...phase,
-      operation: async () => {
+      system: async () => {
         await trpcQuery(endpoint, "products.bySlug", { slug: pick(slugs) });
       },
     });

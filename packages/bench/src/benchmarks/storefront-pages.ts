@@ -17,9 +17,11 @@ const CHROMIUM_ARGS = [
 const LOADS_PER_PAGE = 5;
 
 /**
- * (f) Storefront pages: first-load JavaScript (every external <script> of the server-rendered page,
- * fetched and gzip-compressed here, since that is what crosses the wire) and Largest Contentful Paint
- * in headless Chromium, median of 5 cold loads (a fresh browser context each, so no cache).
+ * (f) Storefront pages, each loaded 5 times cold (a fresh browser context: no cache) in headless
+ * Chromium: Largest Contentful Paint (median) and the JavaScript the browser actually fetched while
+ * loading — compressed bytes on the wire (Resource Timing's encodedBodySize; Next serves gzip). Beside
+ * it, the page's <script src> tags fetched and gzipped here (module scripts only: the noModule
+ * polyfill is never loaded by a current browser), i.e. Next's "first load JS".
  */
 export async function storefrontPages(ctx: BenchContext): Promise<BenchmarkResult[]> {
   const slug = ctx.products[0]?.slug ?? "";
@@ -32,28 +34,35 @@ export async function storefrontPages(ctx: BenchContext): Promise<BenchmarkResul
     const results: BenchmarkResult[] = [];
     for (const page of pages) {
       const url = `${ctx.target.webUrl}${page.path}`;
-      ctx.log(`${page.label}: scripts and LCP`);
-      const js = await firstLoadJs(ctx, url);
-      const lcps: number[] = [];
-      for (let i = 0; i < LOADS_PER_PAGE; i++) lcps.push(await largestContentfulPaint(browser, url));
-      lcps.sort((a, b) => a - b);
-      const lcp = percentile(lcps, 0.5);
-      const kb = js.gzipBytes / 1024;
+      ctx.log(`${page.label}: scripts, ${LOADS_PER_PAGE} cold loads in Chromium`);
+      const tags = await scriptTagBytes(ctx, url);
+      const loads: PageLoad[] = [];
+      for (let i = 0; i < LOADS_PER_PAGE; i++) loads.push(await loadPage(browser, url));
+      const lcp = percentile(
+        loads.map((l) => l.lcpMs).sort((a, b) => a - b),
+        0.5,
+      );
+      const jsKb = Math.max(...loads.map((l) => l.jsEncodedBytes)) / 1024;
       results.push({
         id: page.id,
         title: `Storefront ${page.label}`,
         rows: [
-          { variant: `${page.label}: first-load JS (gzip)`, result: `${kb.toFixed(1)} kB`, raw: js },
           {
-            variant: `${page.label}: LCP, median of ${LOADS_PER_PAGE}`,
-            result: `${lcp.toFixed(0)} ms`,
-            raw: { lcps },
+            variant: `${page.label}: JS fetched by Chromium (gzip)`,
+            result: `${jsKb.toFixed(1)} kB`,
+            raw: loads,
           },
+          {
+            variant: "  <script> tags, gzipped here",
+            result: `${(tags.gzipBytes / 1024).toFixed(1)} kB`,
+            raw: tags,
+          },
+          { variant: `  LCP, median of ${LOADS_PER_PAGE} cold loads`, result: `${lcp.toFixed(0)} ms` },
         ],
         target: "JS < 150 kB, LCP < 1.5 s",
-        pass: kb < 150 && lcp < 1500,
+        pass: jsKb < 150 && lcp < 1500,
         notes: [
-          `${js.scripts} scripts, ${(js.rawBytes / 1024).toFixed(1)} kB uncompressed; LCP runs ${lcps.map((v) => v.toFixed(0)).join("/")} ms`,
+          `${tags.scripts} module scripts, ${(tags.rawBytes / 1024).toFixed(1)} kB uncompressed; LCP runs ${loads.map((l) => l.lcpMs.toFixed(0)).join("/")} ms`,
         ],
       });
     }
@@ -63,25 +72,35 @@ export async function storefrontPages(ctx: BenchContext): Promise<BenchmarkResul
   }
 }
 
-async function firstLoadJs(ctx: BenchContext, url: string) {
+async function scriptTagBytes(ctx: BenchContext, url: string) {
   const html = await ctx.http.request(url);
   if (html.status !== 200) throw new Error(`${url} answered HTTP ${html.status}`);
-  const sources = [...html.body.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1] ?? "");
+  const sources = new Set(
+    [...html.body.matchAll(/<script\b[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((tag) => !/\bnomodule\b/i.test(tag))
+      .map((tag) => /\bsrc="([^"]+)"/.exec(tag)?.[1])
+      .filter((src): src is string => Boolean(src)),
+  );
   let rawBytes = 0;
   let gzipBytes = 0;
-  for (const src of new Set(sources)) {
+  for (const src of sources) {
     const res = await ctx.http.request(new URL(src.replaceAll("&amp;", "&"), url));
     const body = Buffer.from(res.body, "utf8");
     rawBytes += body.length;
     gzipBytes += gzipSync(body).length;
   }
-  return { scripts: new Set(sources).size, rawBytes, gzipBytes };
+  return { scripts: sources.size, rawBytes, gzipBytes };
 }
 
 type Browser = Awaited<ReturnType<typeof chromium.launch>>;
+interface PageLoad {
+  lcpMs: number;
+  jsEncodedBytes: number;
+}
 
-/** One cold load; LCP as the last 'largest-contentful-paint' entry once the page is loaded and idle. */
-async function largestContentfulPaint(browser: Browser, url: string): Promise<number> {
+/** One cold load: the last 'largest-contentful-paint' entry once loaded and idle, and the JS fetched. */
+async function loadPage(browser: Browser, url: string): Promise<PageLoad> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -96,7 +115,18 @@ async function largestContentfulPaint(browser: Browser, url: string): Promise<nu
     });
     await page.goto(url, { waitUntil: "load" });
     await page.waitForLoadState("networkidle").catch(() => {});
-    return await page.evaluate(() => (globalThis as unknown as { __lcp: number }).__lcp);
+    return await page.evaluate(() => {
+      const resources = performance.getEntriesByType("resource") as unknown as {
+        name: string;
+        initiatorType: string;
+        encodedBodySize: number;
+      }[];
+      const js = resources.filter((r) => r.initiatorType === "script" || /\.js(\?|$)/.test(r.name));
+      return {
+        lcpMs: (globalThis as unknown as { __lcp: number }).__lcp,
+        jsEncodedBytes: js.reduce((sum, r) => sum + r.encodedBodySize, 0),
+      };
+    });
   } finally {
     await context.close();
   }

@@ -1,55 +1,82 @@
 import { LatencyRecorder, type LatencySummary } from "./latency.ts";
 
-export interface ClosedLoopOptions {
+export interface ClosedLoopPhase {
   /** Concurrent clients, each issuing its next request as soon as the previous one answers. */
   concurrency: number;
   /** Requests during warm-up are made but not recorded (JIT, pools, caches). */
   warmupMs: number;
   durationMs: number;
-  /**
-   * One operation of client `worker`. Resolves when it succeeded; throws (anything with a `code`, or
-   * any error) when it failed — failures are counted, not timed.
-   */
-  operation: (worker: number) => Promise<void>;
 }
 
+/**
+ * One operation of client `worker`. Resolves when it succeeded; throws (anything with a `code`, or any
+ * error) when it failed — failures are counted, not timed.
+ */
+export type Operation = (worker: number) => Promise<void>;
+
 export interface ThroughputResult extends LatencySummary {
-  /** Successful operations per second over the measured window. */
+  /** Successful operations per second over the measured windows. */
   throughput: number;
   durationMs: number;
   errorCodes: Record<string, number>;
 }
 
 /**
- * The closed model used for throughput benchmarks: a fixed number of clients in a loop, bounded by a
- * wall-clock duration after a warm-up. Throughput is successes over the measured window only.
+ * The closed model used for throughput benchmarks: a fixed number of clients in a loop, bounded by
+ * wall-clock time after a warm-up. Records into `recorder`; returns the measured window's length.
+ * Throughput is successes over the measured windows only.
  */
-export async function runClosedLoop(opts: ClosedLoopOptions): Promise<ThroughputResult> {
-  const recorder = new LatencyRecorder();
-  const warmupEnds = performance.now() + opts.warmupMs;
-  const ends = warmupEnds + opts.durationMs;
-
+async function closedLoopWindow(phase: ClosedLoopPhase, operation: Operation, recorder: LatencyRecorder) {
+  const warmupEnds = performance.now() + phase.warmupMs;
+  const ends = warmupEnds + phase.durationMs;
   const worker = async (index: number) => {
     for (;;) {
       const started = performance.now();
       if (started >= ends) return;
       const measuring = started >= warmupEnds;
       try {
-        await opts.operation(index);
+        await operation(index);
         if (measuring) recorder.record(performance.now() - started);
       } catch (error) {
         if (measuring) recorder.recordError(errorCode(error));
       }
     }
   };
-  await Promise.all(Array.from({ length: opts.concurrency }, (_, i) => worker(i)));
-  // Requests started before the end are allowed to finish, so the window runs until the last one has.
-  const elapsed = performance.now() - warmupEnds;
+  await Promise.all(Array.from({ length: phase.concurrency }, (_, i) => worker(i)));
+  // Requests started before the end may finish after it; the window runs until the last one has.
+  return performance.now() - warmupEnds;
+}
+
+/**
+ * Several variants (a baseline and the system) measured in alternating rounds — A, B, A, B, … — each
+ * round a share of the duration after its own warm-up. On a machine that other work shares, a burst
+ * of outside load then hits every variant instead of deciding a ratio by when it happened to come.
+ */
+export async function runInterleaved<K extends string>(
+  phase: ClosedLoopPhase & { rounds: number },
+  variants: Record<K, Operation>,
+): Promise<Record<K, ThroughputResult>> {
+  const sides = (Object.entries(variants) as [K, Operation][]).map(([name, operation]) => ({
+    name,
+    operation,
+    recorder: new LatencyRecorder(),
+    elapsed: 0,
+  }));
+  const round = { ...phase, durationMs: phase.durationMs / phase.rounds };
+  for (let i = 0; i < phase.rounds; i++) {
+    for (const side of sides) side.elapsed += await closedLoopWindow(round, side.operation, side.recorder);
+  }
+  return Object.fromEntries(
+    sides.map((side) => [side.name, summarize(side.recorder, side.elapsed)]),
+  ) as Record<K, ThroughputResult>;
+}
+
+function summarize(recorder: LatencyRecorder, elapsedMs: number): ThroughputResult {
   const summary = recorder.summary();
   return {
     ...summary,
-    throughput: summary.count / (elapsed / 1000),
-    durationMs: elapsed,
+    throughput: summary.count / (elapsedMs / 1000),
+    durationMs: elapsedMs,
     errorCodes: recorder.errorCodes(),
   };
 }
