@@ -2,8 +2,9 @@ import { bffEndpoint } from "../client/bff-session.ts";
 import { trpcQuery } from "../client/trpc-wire.ts";
 import { searchTermFrom } from "../fixtures/catalog.ts";
 import { runInterleaved } from "../measure/closed-loop.ts";
-import { type BenchmarkResult, throughputRow } from "../measure/results.ts";
+import { type BenchmarkResult, cpuNotes, throughputRow } from "../measure/results.ts";
 import { startChildServer } from "../stack/child-server.ts";
+import { cpuSampler } from "../stack/cpu.ts";
 import type { BenchContext } from "./context.ts";
 
 const CLIENTS = 16;
@@ -16,16 +17,17 @@ const PAGE_SIZE = 12; // the storefront's catalog page size
  */
 export async function catalogRead(ctx: BenchContext): Promise<BenchmarkResult[]> {
   const term = searchTermFrom(ctx.products);
+  const bff = bffEndpoint(ctx.http, ctx.target.webUrl);
+  const raw = await startChildServer("catalog-server", {
+    DATABASE_URL: ctx.target.databaseUrls["product-svc"],
+  });
   const phase = {
     concurrency: CLIENTS,
     warmupMs: ctx.warmupMs,
     durationMs: ctx.durationMs,
     rounds: ctx.rounds,
+    cpu: cpuSampler(ctx.target, [{ label: "baseline server", pid: raw.pid }]),
   };
-  const bff = bffEndpoint(ctx.http, ctx.target.webUrl);
-  const raw = await startChildServer("catalog-server", {
-    DATABASE_URL: ctx.target.databaseUrls["product-svc"],
-  });
   try {
     const rawGet = async (path: string) => {
       const res = await ctx.http.request(`${raw.url}${path}`);
@@ -66,7 +68,7 @@ export async function catalogRead(ctx: BenchContext): Promise<BenchmarkResult[]>
         ratio,
         target: "≥40% of baseline",
         pass: ratio >= 0.4 && system.errors === 0,
-        notes: [],
+        notes: cpuNotes({ BFF: system, baseline }),
       });
     }
     return results;

@@ -4,7 +4,8 @@ import { bffEndpoint } from "../client/bff-session.ts";
 import { serviceEndpoint } from "../client/services.ts";
 import { type TrpcEndpoint, trpcMutation } from "../client/trpc-wire.ts";
 import { runInterleaved } from "../measure/closed-loop.ts";
-import { type BenchmarkResult, throughputRow } from "../measure/results.ts";
+import { type BenchmarkResult, cpuNotes, throughputRow } from "../measure/results.ts";
+import { cpuSampler } from "../stack/cpu.ts";
 import { type BenchContext, pick } from "./context.ts";
 
 const CLIENTS = 16;
@@ -33,7 +34,13 @@ export async function orderPlacement(ctx: BenchContext): Promise<BenchmarkResult
     `raw pg transaction (scratch database), BFF orders.place and order-svc orders.place, ${ctx.rounds} rounds each`,
   );
   const measured = await runInterleaved(
-    { concurrency: CLIENTS, warmupMs: ctx.warmupMs, durationMs: ctx.durationMs, rounds: ctx.rounds },
+    {
+      concurrency: CLIENTS,
+      warmupMs: ctx.warmupMs,
+      durationMs: ctx.durationMs,
+      rounds: ctx.rounds,
+      cpu: cpuSampler(ctx.target),
+    },
     {
       baseline: (worker) => {
         const shopper = shoppers[worker] ?? pick(shoppers);
@@ -64,6 +71,7 @@ export async function orderPlacement(ctx: BenchContext): Promise<BenchmarkResult
     notes: [
       "measured through the BFF with next-auth session cookies (credentials sign-in over HTTP)",
       `order-svc directly: ${((viaOrderSvc.throughput / baseline.throughput) * 100).toFixed(0)}% of baseline, p99 ${viaOrderSvc.p99.toFixed(1)} ms`,
+      ...cpuNotes({ BFF: viaBff, "order-svc directly": viaOrderSvc, baseline }),
     ],
   };
 }

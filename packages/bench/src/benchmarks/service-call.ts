@@ -1,8 +1,9 @@
 import { serviceEndpoint } from "../client/services.ts";
 import { trpcQuery } from "../client/trpc-wire.ts";
 import { runInterleaved } from "../measure/closed-loop.ts";
-import { type BenchmarkResult, throughputRow } from "../measure/results.ts";
+import { type BenchmarkResult, cpuNotes, throughputRow } from "../measure/results.ts";
 import { startChildServer } from "../stack/child-server.ts";
+import { cpuSampler } from "../stack/cpu.ts";
 import { type BenchContext, pick } from "./context.ts";
 
 const CLIENTS = 16;
@@ -12,16 +13,17 @@ const CLIENTS = 16;
  * internal token — against the same handler logic (same Prisma client and query) on raw node:http.
  */
 export async function serviceCall(ctx: BenchContext): Promise<BenchmarkResult> {
+  const slugs = ctx.products.map((p) => p.slug);
+  const raw = await startChildServer("product-server", {
+    DATABASE_URL: ctx.target.databaseUrls["product-svc"],
+  });
   const phase = {
     concurrency: CLIENTS,
     warmupMs: ctx.warmupMs,
     durationMs: ctx.durationMs,
     rounds: ctx.rounds,
+    cpu: cpuSampler(ctx.target, [{ label: "baseline server", pid: raw.pid }]),
   };
-  const slugs = ctx.products.map((p) => p.slug);
-  const raw = await startChildServer("product-server", {
-    DATABASE_URL: ctx.target.databaseUrls["product-svc"],
-  });
   try {
     // An anonymous visitor's call, as the BFF relays it (GUEST token).
     const endpoint = serviceEndpoint(ctx.target, ctx.http, "product-svc", { sub: "web-bff", role: "GUEST" });
@@ -47,7 +49,10 @@ export async function serviceCall(ctx: BenchContext): Promise<BenchmarkResult> {
       ratio,
       target: "≥70% of baseline",
       pass: ratio >= 0.7 && system.errors === 0,
-      notes: ["the token is minted by the client once per 30 s (the service verifies it on every call)"],
+      notes: [
+        "the token is minted by the client once per 30 s (the service verifies it on every call)",
+        ...cpuNotes({ "product-svc": system, baseline }),
+      ],
     };
   } finally {
     await raw.stop();

@@ -1,4 +1,5 @@
 import { cpus, loadavg } from "node:os";
+import { formatCpuPerRequest } from "../stack/cpu.ts";
 import type { ThroughputResult } from "./closed-loop.ts";
 import type { LatencySummary } from "./latency.ts";
 
@@ -30,6 +31,13 @@ export const throughputRow = (variant: string, r: ThroughputResult): ResultRow =
   latency: r,
   raw: r,
 });
+
+/** One note per variant: where its CPU went, per request. */
+export function cpuNotes(variants: Record<string, ThroughputResult>): string[] {
+  return Object.entries(variants)
+    .filter(([, r]) => r.cpuMsPerRequest)
+    .map(([name, r]) => `CPU per request, ${name}: ${formatCpuPerRequest(r.cpuMsPerRequest ?? {})}`);
+}
 
 export interface MachineInfo {
   nproc: number;

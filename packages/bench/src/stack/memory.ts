@@ -22,19 +22,9 @@ export interface MemorySnapshot {
  * descendants; a given one is whatever listens on its ports, and their descendants.
  */
 export function stackMemory(target: StackTarget): MemorySnapshot {
-  const roots = target.orchestratorPid
-    ? [target.orchestratorPid]
-    : [...new Set(listenersOf(target.ports).values())];
-  const seen = new Set<number>();
-  const processes: ProcessMemory[] = [];
-  for (const root of roots) {
-    for (const pid of processTree(root)) {
-      if (seen.has(pid)) continue;
-      seen.add(pid);
-      const memory = processMemory(pid);
-      if (memory && memory.rssKb > 0) processes.push(memory);
-    }
-  }
+  const processes = stackPids(target)
+    .map(processMemory)
+    .filter((memory): memory is ProcessMemory => memory !== undefined && memory.rssKb > 0);
   const groups = new Map<string, ProcessMemory[]>();
   for (const p of processes) {
     const label = labelOf(p);
@@ -54,7 +44,16 @@ export function stackMemory(target: StackTarget): MemorySnapshot {
   };
 }
 
-function labelOf(p: ProcessMemory): string {
+/** Every process of the stack: the orchestrator's tree, or the trees of what listens on its ports. */
+export function stackPids(target: StackTarget): number[] {
+  const roots = target.orchestratorPid
+    ? [target.orchestratorPid]
+    : [...new Set(listenersOf(target.ports).values())];
+  return [...new Set(roots.flatMap((root) => processTree(root)))];
+}
+
+/** A name for what a process is, from its command line and working directory. */
+export function labelOf(p: Pick<ProcessMemory, "name" | "cmdline" | "cwd">): string {
   if (p.name.startsWith("postgres") || p.cmdline.startsWith("postgres")) return "postgres";
   if (p.name.startsWith("next-server") || p.cmdline.includes("next")) return "web (next-server)";
   if (p.cmdline.includes("local-stack/dist/cli.js")) return "orchestrator (+ SNS/SQS emulator, SMTP catcher)";

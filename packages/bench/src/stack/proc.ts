@@ -112,6 +112,19 @@ export function processMemory(pid: number): ProcessMemory | undefined {
   };
 }
 
+/**
+ * CPU time used by a process, ms: its own (utime + stime) plus that of children it has already
+ * reaped (cutime + cstime) — PostgreSQL backends that ended are counted through the postmaster.
+ */
+export function cpuTimeMs(pid: number): number {
+  const stat = readOr(`/proc/${pid}/stat`);
+  if (!stat) return 0;
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // Fields 14-17 of stat(5); the slice starts at field 3. Units are clock ticks, 100 per second on Linux.
+  const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
+  return ticks * 10;
+}
+
 /** How a process was started: enough to start an identical one after killing it. */
 export interface LaunchSnapshot {
   argv: string[];
