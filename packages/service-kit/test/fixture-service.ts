@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createLogger } from "../src/log.ts";
@@ -8,7 +9,7 @@ export const SECRET = "kit-test-secret-kit-test-secret-0123456789";
 
 /** A tiny service built only from the kit, to test the kit's HTTP behaviour in isolation. */
 export function buildFixtureRouter() {
-  const t = initServiceTRPC<{ calls: Map<string, number> }>();
+  const t = initServiceTRPC<{ calls: Map<string, number>; events: EventEmitter }>();
   const bump = (calls: Map<string, number>, key: string) => {
     const n = (calls.get(key) ?? 0) + 1;
     calls.set(key, n);
@@ -40,7 +41,8 @@ export function buildFixtureRouter() {
     conflict: t.publicProcedure.mutation(() => {
       throw new TRPCError({ code: "CONFLICT", message: "Already exists" });
     }),
-    slow: t.publicProcedure.input(z.object({ ms: z.number() })).query(async ({ input }) => {
+    slow: t.publicProcedure.input(z.object({ ms: z.number() })).query(async ({ ctx, input }) => {
+      ctx.events.emit("slow-started");
       await new Promise((r) => setTimeout(r, input.ms));
       return "done";
     }),
@@ -50,15 +52,16 @@ export type FixtureRouter = ReturnType<typeof buildFixtureRouter>;
 
 export async function startFixture(opts: { readiness?: () => Promise<void> } = {}) {
   const calls = new Map<string, number>();
+  const events = new EventEmitter();
   const service = await startServiceServer({
     name: "product-svc",
     router: buildFixtureRouter(),
-    deps: { calls },
+    deps: { calls, events },
     secret: SECRET,
     log: createLogger("kit-test", "silent"),
     port: 0,
     drainTimeoutMs: 2_000,
     ...(opts.readiness ? { readiness: opts.readiness } : {}),
   });
-  return { service, calls };
+  return { service, calls, events };
 }

@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { describe, expect, it } from "vitest";
 import { createServiceClient } from "../src/client/index.ts";
 import { type FixtureRouter, SECRET, startFixture } from "./fixture-service.ts";
@@ -19,7 +20,7 @@ describe("/ready", () => {
 
 describe("graceful shutdown", () => {
   it("lets an in-flight request finish, then refuses new connections", async () => {
-    const { service } = await startFixture();
+    const { service, events } = await startFixture();
     const client = createServiceClient<FixtureRouter>({
       audience: "product-svc",
       url: service.url,
@@ -27,8 +28,9 @@ describe("graceful shutdown", () => {
       caller: { sub: "test", role: "GUEST" },
       maxRetries: 0,
     });
+    const started = once(events, "slow-started");
     const inFlight = client.slow.query({ ms: 300 });
-    await new Promise((r) => setTimeout(r, 50));
+    await started; // the request is being handled: shutdown must wait for it
     const closed = service.close();
     await expect(inFlight).resolves.toBe("done");
     await closed;
