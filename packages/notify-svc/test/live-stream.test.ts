@@ -60,8 +60,8 @@ describe("notifications.onEvent (SSE)", () => {
   it("a subscriber on replica B receives events consumed by replica A, only its own", async () => {
     const me = shopper();
     const someoneElse = shopper();
-    const sub = subscribe(replicaB, me);
-    await new Promise((r) => setTimeout(r, 300)); // let the stream open before the first event
+    // "0": replay from the beginning, so the test does not depend on when the stream opens.
+    const sub = subscribe(replicaB, me, "0");
     const created = orderCreated(me.id, me.email);
     await record(created);
     await record(orderCreated(someoneElse.id, someoneElse.email));
@@ -75,8 +75,7 @@ describe("notifications.onEvent (SSE)", () => {
 
   it("a client that disconnects and resumes with lastEventId misses nothing and gets nothing twice", async () => {
     const me = shopper();
-    const first = subscribe(stack.svc, me);
-    await new Promise((r) => setTimeout(r, 300));
+    const first = subscribe(stack.svc, me, "0");
     const order = orderCreated(me.id, me.email);
     await record(order);
     await record(statusUpdated(me.id, me.email, order.order.id, "CONFIRMED"));
