@@ -52,6 +52,18 @@ function startConsumer() {
   });
   consumer.start();
 }
+async function queueDepth(queueUrl: string): Promise<number> {
+  const { Attributes } = await stack.sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+    }),
+  );
+  return (
+    Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
+    Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+  );
+}
 const mailsTo = (address: string) => stack.smtp.messages().filter((m) => m.to.includes(address));
 const user = (i: number) => ({
   id: `00000000-0000-4000-9000-${String(i).padStart(12, "0")}`,
@@ -84,7 +96,8 @@ describe("order events consumer", () => {
     await waitFor(() =>
       stack.db.notification.findFirst({ where: { eventId: event.eventId, status: "SENT" } }),
     );
-    await new Promise((r) => setTimeout(r, 1_500)); // time for the duplicate to be handled too
+    // Both copies handled (deleted from the queue), not just the first.
+    await waitFor(async () => (await queueDepth(stack.topology.queueUrl)) === 0, 15_000);
     expect(await stack.db.notification.count({ where: { eventId: event.eventId } })).toBe(1);
     expect(mailsTo(u.email)).toHaveLength(1);
   });
