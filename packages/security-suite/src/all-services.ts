@@ -34,7 +34,7 @@ export async function startAllServices(adminUrl: string) {
   const userSvc = await startTestService({
     name: "user-svc",
     router: user.appRouter,
-    deps: { db: userDb, limits: user.createAuthLimits(limitsPool) },
+    deps: { db: userDb, limits: user.createAuthLimits({ kind: "postgres", pool: limitsPool }) },
   });
 
   const productDb = product.createDb((await fresh("product")).url, 4);

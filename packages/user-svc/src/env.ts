@@ -7,6 +7,8 @@ export const envSchema = z
     PORT: port(4001),
     DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgres:// URL" }),
     SEED_ON_START: flag(false),
+    /** Sign-in/registration rate limits in Redis instead of PostgreSQL. */
+    REDIS_URL: z.url().optional(),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters").optional(),
   })

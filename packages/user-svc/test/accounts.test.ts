@@ -23,7 +23,7 @@ beforeAll(async () => {
   svc = await startTestService({
     name: "user-svc",
     router: appRouter,
-    deps: { db, limits: createAuthLimits(limitsPool) },
+    deps: { db, limits: createAuthLimits({ kind: "postgres", pool: limitsPool }) },
   });
 });
 afterAll(async () => {

@@ -22,7 +22,7 @@ beforeAll(async () => {
   svc = await startTestService({
     name: "user-svc",
     router: appRouter,
-    deps: { db, limits: createAuthLimits(pool) },
+    deps: { db, limits: createAuthLimits({ kind: "postgres", pool }) },
   });
   await db.user.create({
     data: { email: "pat@example.test", name: "Pat", passwordHash: await hashPassword("pat's password") },

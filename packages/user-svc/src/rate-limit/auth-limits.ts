@@ -1,18 +1,20 @@
 import { RetryAfterError } from "@shop/service-kit/errors";
 import { TRPCError } from "@trpc/server";
+import type { Redis } from "ioredis";
 import type pg from "pg";
 import {
-  type IRateLimiterStoreOptions,
   type RateLimiterAbstract,
   RateLimiterMemory,
   RateLimiterPostgres,
+  RateLimiterRedis,
   RateLimiterRes,
 } from "rate-limiter-flexible";
 
 /**
- * Brute-force and abuse limits for the endpoints that take passwords. Counters live in PostgreSQL so
- * every user-svc replica shares them; if the store is unreachable, an in-memory limiter per replica
- * takes over rather than letting requests through unthrottled.
+ * Brute-force and abuse limits for the endpoints that take passwords. Counters live in a shared store
+ * — PostgreSQL by default, Redis when configured — so every user-svc replica sees the same counts; if
+ * the store is unreachable, an in-memory limiter per replica takes over rather than letting requests
+ * through unthrottled.
  */
 export interface AuthLimitPolicy {
   /** Attempts per client IP per minute, failed or not. */
@@ -52,19 +54,25 @@ async function consume(limiter: RateLimiterAbstract, key: string, what: string):
   }
 }
 
-export function createAuthLimits(pool: pg.Pool, policy: AuthLimitPolicy = DEFAULT_POLICY): AuthLimits {
+export type LimitStore = { kind: "postgres"; pool: pg.Pool } | { kind: "redis"; client: Redis };
+
+export function createAuthLimits(backend: LimitStore, policy: AuthLimitPolicy = DEFAULT_POLICY): AuthLimits {
   const store = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
-    const options: IRateLimiterStoreOptions = {
-      storeClient: pool,
-      storeType: "pool",
-      tableName: "rate_limits",
-      tableCreated: true, // created by the user-svc migrations
+    const common = {
       keyPrefix,
       points,
       duration,
       insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
     };
-    return new RateLimiterPostgres(options);
+    return backend.kind === "redis"
+      ? new RateLimiterRedis({ ...common, storeClient: backend.client, rejectIfRedisNotReady: true })
+      : new RateLimiterPostgres({
+          ...common,
+          storeClient: backend.pool,
+          storeType: "pool",
+          tableName: "rate_limits",
+          tableCreated: true, // created by the user-svc migrations
+        });
   };
   const ipSignIn = store("signin_ip", policy.signInPerIp, 60);
   const emailFailures = store("signin_fail_email", policy.failedSignInPerEmail, 15 * 60);
