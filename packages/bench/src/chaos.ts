@@ -27,7 +27,7 @@ import { repoRoot } from "./stack/repo-root.ts";
 const rate = numberOption("rate", "CHAOS_RATE", 10);
 const productCount = numberOption("products", "CHAOS_PRODUCTS", 10);
 // Less stock than the run orders, so products sell out while faults are on.
-const stockPerProduct = numberOption("stock", "CHAOS_STOCK", 150);
+const stockPerProduct = numberOption("stock", "CHAOS_STOCK", 180);
 const started = Date.now();
 const log = (message: string) =>
   console.log(`  ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  ${message}`);
@@ -75,7 +75,7 @@ try {
 
   await killNotifyRepeatedly(notify, 3, log);
   await killOrderSvcBeforePublish(orders, target, log);
-  await stopEmulator(proxy, 30, log);
+  await stopEmulator(proxy, target, 30, log);
   await dropDatabaseConnections(target, 5, log);
 
   await stream.stop();

@@ -42,12 +42,18 @@ export async function killOrderSvcBeforePublish(
 }
 
 /** The emulator unreachable (connections refused and cut) for `seconds`. */
-export async function stopEmulator(proxy: SwitchableProxy, seconds: number, log: Log): Promise<void> {
+export async function stopEmulator(
+  proxy: SwitchableProxy,
+  target: StackTarget,
+  seconds: number,
+  log: Log,
+): Promise<void> {
   await proxy.down();
   log(`SNS/SQS emulator unreachable for ${seconds} s`);
   await sleep(seconds * 1000);
+  const backlog = await outboxBacklog(target);
   await proxy.up();
-  log("SNS/SQS emulator reachable again");
+  log(`SNS/SQS emulator reachable again; ${backlog} events were waiting in the outbox`);
   await sleep(5_000);
 }
 
