@@ -59,6 +59,15 @@ export const signedInProcedure = logged.use(({ ctx, next }) => {
 });
 
 /**
+ * For admins only. The owning services are the authority (they refuse non-admins themselves); this
+ * second check refuses a shopper at the BFF too, so one forgotten check is not an open door.
+ */
+export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "ADMIN") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only" });
+  return next();
+});
+
+/**
  * Awaits a service call and turns its failure into the BFF's own TRPCError (same code, message and
  * field errors) — so a service's BAD_REQUEST reaches the browser as BAD_REQUEST, not as a 500.
  */

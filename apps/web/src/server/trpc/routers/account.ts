@@ -1,6 +1,6 @@
 import "server-only";
 import type { RouterInputs } from "@shop/user-svc/router";
-import { fromService, publicProcedure, router, signedInProcedure } from "../init.ts";
+import { adminProcedure, fromService, publicProcedure, router, signedInProcedure } from "../init.ts";
 
 type AuthInputs = RouterInputs["auth"];
 type UserInputs = RouterInputs["users"];
@@ -19,11 +19,11 @@ export const authRouter = router({
 export const usersRouter = router({
   me: signedInProcedure.query(({ ctx }) => fromService(ctx.services.user.users.me.query())),
 
-  list: signedInProcedure
+  list: adminProcedure
     .input((raw) => (raw ?? {}) as UserInputs["list"])
     .query(({ ctx, input }) => fromService(ctx.services.user.users.list.query(input))),
 
-  setRole: signedInProcedure
+  setRole: adminProcedure
     .input((raw) => raw as UserInputs["setRole"])
     .mutation(({ ctx, input }) => fromService(ctx.services.user.users.setRole.mutate(input))),
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { RouterInputs } from "@shop/product-svc/router";
-import { fromService, router, signedInProcedure } from "../init.ts";
+import { adminProcedure, fromService, router, signedInProcedure } from "../init.ts";
 
 type ProductInputs = RouterInputs["products"];
 
@@ -15,19 +15,19 @@ export const adminProductsRouter = router({
     .input((raw) => raw as ProductInputs["byId"])
     .query(({ ctx, input }) => fromService(ctx.services.product.products.byId.query(input))),
 
-  create: signedInProcedure
+  create: adminProcedure
     .input((raw) => raw as ProductInputs["create"])
     .mutation(({ ctx, input }) => fromService(ctx.services.product.products.create.mutate(input))),
 
-  update: signedInProcedure
+  update: adminProcedure
     .input((raw) => raw as ProductInputs["update"])
     .mutation(({ ctx, input }) => fromService(ctx.services.product.products.update.mutate(input))),
 
-  archive: signedInProcedure
+  archive: adminProcedure
     .input((raw) => raw as ProductInputs["archive"])
     .mutation(({ ctx, input }) => fromService(ctx.services.product.products.archive.mutate(input))),
 
-  setStock: signedInProcedure
+  setStock: adminProcedure
     .input((raw) => raw as ProductInputs["setStock"])
     .mutation(({ ctx, input }) => fromService(ctx.services.product.products.setStock.mutate(input))),
 });

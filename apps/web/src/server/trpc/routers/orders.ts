@@ -1,6 +1,6 @@
 import "server-only";
 import type { RouterInputs } from "@shop/order-svc/router";
-import { fromService, router, signedInProcedure } from "../init.ts";
+import { adminProcedure, fromService, router, signedInProcedure } from "../init.ts";
 
 type OrderInputs = RouterInputs["orders"];
 
@@ -27,12 +27,12 @@ export const ordersRouter = router({
     .mutation(({ ctx, input }) => fromService(ctx.services.order.orders.cancel.mutate(input))),
 
   /** Admin only (enforced by order-svc). */
-  updateStatus: signedInProcedure
+  updateStatus: adminProcedure
     .input((raw) => raw as OrderInputs["updateStatus"])
     .mutation(({ ctx, input }) => fromService(ctx.services.order.orders.updateStatus.mutate(input))),
 
   /** Admin only (enforced by order-svc). */
-  list: signedInProcedure
+  list: adminProcedure
     .input((raw) => (raw ?? {}) as OrderInputs["list"])
     .query(({ ctx, input }) => fromService(ctx.services.order.orders.list.query(input))),
 });
