@@ -1,4 +1,4 @@
-import superjson from "superjson";
+import superjson, { type SuperJSONResult } from "superjson";
 import type { HttpClient } from "./http.ts";
 
 /** A tRPC error as the server reported it: `code` is the tRPC code (CONFLICT, UNAUTHORIZED, …). */
@@ -50,19 +50,20 @@ interface WireError {
 }
 
 function decode<T>(status: number, body: string): T {
-  let parsed: { result?: { data?: unknown }; error?: unknown };
+  // Both the result and the error are superjson documents ({ json, meta? }).
+  let parsed: { result?: { data?: SuperJSONResult }; error?: SuperJSONResult };
   try {
     parsed = JSON.parse(body) as typeof parsed;
   } catch {
     throw new TrpcCallError(`HTTP_${status}`, status, `not a tRPC response (HTTP ${status})`);
   }
   if (parsed.error !== undefined) {
-    const error = superjson.deserialize<WireError>(parsed.error as never);
+    const error = superjson.deserialize<WireError>(parsed.error);
     throw new TrpcCallError(
       error.data?.code ?? `HTTP_${status}`,
       error.data?.httpStatus ?? status,
       error.message ?? "tRPC error",
     );
   }
-  return superjson.deserialize<T>(parsed.result?.data as never);
+  return superjson.deserialize<T>(parsed.result?.data ?? { json: undefined });
 }
