@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { requireAdminPage } from "../../server/require-user.ts";
 import { AdminNav } from "./AdminNav.tsx";
 import styles from "./admin.module.css";
-import { requireAdminPage } from "./admin-guard.ts";
 
 export const metadata: Metadata = {
   title: { default: "Admin", template: "%s · Admin" },

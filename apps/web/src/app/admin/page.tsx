@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { requireAdminPage } from "../../server/require-user.ts";
 import { bffServerCaller } from "../../server/server-caller.ts";
 import styles from "./admin.module.css";
-import { requireAdminPage } from "./admin-guard.ts";
 
 export const metadata: Metadata = { title: "Overview" };
 

@@ -10,9 +10,9 @@ import {
 } from "../../../components/orders/order-status.ts";
 import { StatusBadge } from "../../../components/orders/StatusBadge.tsx";
 import { formatPrice } from "../../../lib/format.ts";
+import { requireAdminPage } from "../../../server/require-user.ts";
 import { bffServerCaller } from "../../../server/server-caller.ts";
 import styles from "../admin.module.css";
-import { requireAdminPage } from "../admin-guard.ts";
 import { firstParam, listHref, type SearchParams } from "../admin-params.ts";
 import table from "./orders.module.css";
 

@@ -1,9 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { requireAdminPage } from "../../../server/require-user.ts";
 import { bffServerCaller } from "../../../server/server-caller.ts";
 import styles from "../admin.module.css";
-import { requireAdminPage } from "../admin-guard.ts";
 import { firstParam, listHref, plural, type SearchParams } from "../admin-params.ts";
 import table from "../products/products.module.css";
 import { RoleChanger } from "./RoleChanger.tsx";

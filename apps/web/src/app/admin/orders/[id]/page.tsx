@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AdminOrderView } from "../../../../components/orders/AdminOrderView.tsx";
 import { orderNumber } from "../../../../components/orders/order-status.ts";
+import { requireAdminPage } from "../../../../server/require-user.ts";
 import { bffServerCaller } from "../../../../server/server-caller.ts";
-import { requireAdminPage } from "../../admin-guard.ts";
 
 interface AdminOrderPageProps {
   params: Promise<{ id: string }>;

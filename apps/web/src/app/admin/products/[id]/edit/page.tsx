@@ -2,9 +2,9 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requireAdminPage } from "../../../../../server/require-user.ts";
 import { bffServerCaller } from "../../../../../server/server-caller.ts";
 import styles from "../../../admin.module.css";
-import { requireAdminPage } from "../../../admin-guard.ts";
 import { ProductForm } from "../../ProductForm.tsx";
 import { valuesFromProduct } from "../../product-form-values.ts";
 
