@@ -1,7 +1,6 @@
 import type { Caller } from "@shop/service-kit/auth";
 import { FieldValidationError, RetryAfterError } from "@shop/service-kit/errors";
-import { createLogger } from "@shop/service-kit/log";
-import { type RunningService, startServiceServer } from "@shop/service-kit/server";
+import type { RunningService } from "@shop/service-kit/server";
 import { initServiceTRPC } from "@shop/service-kit/trpc";
 import { TRPCError } from "@trpc/server";
 import type { Account, User } from "next-auth";
@@ -9,6 +8,7 @@ import type { JWT } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { rateLimitedCode } from "../../lib/auth-errors.ts";
+import { startStandInService } from "../testing/stand-in-service.ts";
 import { credentialsProvider } from "./credentials-provider.ts";
 import { linkGoogleAccount } from "./google-provider.ts";
 import { authOptions } from "./options.ts";
@@ -66,15 +66,7 @@ const standInUserRouter = router({
 let userSvc: RunningService;
 
 beforeAll(async () => {
-  userSvc = await startServiceServer({
-    name: "user-svc",
-    router: standInUserRouter,
-    deps: {},
-    secret: SECRET,
-    log: createLogger("user-svc-stand-in", "silent"),
-    port: 0,
-    drainTimeoutMs: 500,
-  });
+  userSvc = await startStandInService("user-svc", standInUserRouter, SECRET);
   // Read lazily on first use (webEnv/authEnv), so setting them before any call is enough.
   process.env.USER_SVC_URL = userSvc.url;
   process.env.INTERNAL_JWT_SECRET = SECRET;

@@ -1,9 +1,9 @@
-import { createLogger } from "@shop/service-kit/log";
-import { type RunningService, startServiceServer } from "@shop/service-kit/server";
+import type { RunningService } from "@shop/service-kit/server";
 import { initServiceTRPC } from "@shop/service-kit/trpc";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { startStandInService } from "../testing/stand-in-service.ts";
 import { currentRole, forgetRoles } from "./role-freshness.ts";
 
 const SECRET = "role-freshness-test-secret-0123456789-abcdef";
@@ -33,15 +33,7 @@ const standInUserRouter = t.router({
 
 let userSvc: RunningService;
 beforeAll(async () => {
-  userSvc = await startServiceServer({
-    name: "user-svc",
-    router: standInUserRouter,
-    deps: {},
-    secret: SECRET,
-    log: createLogger("user-svc-stand-in", "silent"),
-    port: 0,
-    drainTimeoutMs: 200,
-  });
+  userSvc = await startStandInService("user-svc", standInUserRouter, SECRET, { drainTimeoutMs: 200 });
   process.env.USER_SVC_URL = userSvc.url;
   process.env.INTERNAL_JWT_SECRET = SECRET;
 });

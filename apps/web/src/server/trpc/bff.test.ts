@@ -1,12 +1,12 @@
 import type { Caller } from "@shop/service-kit/auth";
 import { fieldErrorsOf } from "@shop/service-kit/errors";
-import { createLogger } from "@shop/service-kit/log";
-import { type RunningService, startServiceServer } from "@shop/service-kit/server";
+import type { RunningService } from "@shop/service-kit/server";
 import { initServiceTRPC } from "@shop/service-kit/trpc";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as trpcRoute } from "../../app/api/trpc/[trpc]/route.ts";
+import { startStandInService } from "../testing/stand-in-service.ts";
 import { createBffContext } from "./context.ts";
 import { createBffCaller } from "./router.ts";
 
@@ -43,15 +43,7 @@ const standInProductRouter = router({
 let productSvc: RunningService;
 
 beforeAll(async () => {
-  productSvc = await startServiceServer({
-    name: "product-svc",
-    router: standInProductRouter,
-    deps: {},
-    secret: SECRET,
-    log: createLogger("product-svc-stand-in", "silent"),
-    port: 0,
-    drainTimeoutMs: 500,
-  });
+  productSvc = await startStandInService("product-svc", standInProductRouter, SECRET);
   // Read lazily by the BFF on first use (webEnv), so setting it here, before any call, is enough.
   process.env.PRODUCT_SVC_URL = productSvc.url;
   process.env.INTERNAL_JWT_SECRET = SECRET;

@@ -1,11 +1,11 @@
 import type { Caller } from "@shop/service-kit/auth";
 import { DetailedError } from "@shop/service-kit/errors";
-import { createLogger } from "@shop/service-kit/log";
-import { type RunningService, startServiceServer } from "@shop/service-kit/server";
+import type { RunningService } from "@shop/service-kit/server";
 import { initServiceTRPC } from "@shop/service-kit/trpc";
 import { TRPCError, tracked } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { startStandInService } from "../testing/stand-in-service.ts";
 import { createBffContext } from "./context.ts";
 import { createBffCaller } from "./router.ts";
 
@@ -74,19 +74,8 @@ let orderSvc: RunningService;
 let notifySvc: RunningService;
 
 beforeAll(async () => {
-  const common = { deps: {}, secret: SECRET, port: 0, drainTimeoutMs: 500 } as const;
-  orderSvc = await startServiceServer({
-    ...common,
-    name: "order-svc",
-    router: standInOrderRouter,
-    log: createLogger("order-svc-stand-in", "silent"),
-  });
-  notifySvc = await startServiceServer({
-    ...common,
-    name: "notify-svc",
-    router: standInNotifyRouter,
-    log: createLogger("notify-svc-stand-in", "silent"),
-  });
+  orderSvc = await startStandInService("order-svc", standInOrderRouter, SECRET);
+  notifySvc = await startStandInService("notify-svc", standInNotifyRouter, SECRET);
   // Read lazily by the BFF on first use (webEnv), so setting them before any call is enough.
   process.env.ORDER_SVC_URL = orderSvc.url;
   process.env.NOTIFY_SVC_URL = notifySvc.url;
