@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdminPage } from "../../server/require-user.ts";
 import { bffServerCaller } from "../../server/server-caller.ts";
+import { AdminPageHeader } from "./AdminPageHeader.tsx";
 import styles from "./admin.module.css";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -15,12 +16,7 @@ export default async function AdminOverviewPage() {
   ]);
   return (
     <>
-      <div className={styles.header}>
-        <div>
-          <h1 className={styles.title}>Overview</h1>
-          <p className={styles.subtitle}>Signed in as {admin.email ?? admin.name}.</p>
-        </div>
-      </div>
+      <AdminPageHeader title="Overview" subtitle={<>Signed in as {admin.email ?? admin.name}.</>} />
       <div className={styles.cards}>
         <Link className={styles.card} href="/admin/products">
           <span className={styles.cardTitle}>Products</span>

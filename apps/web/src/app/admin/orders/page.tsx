@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LocalDateTime } from "../../../components/orders/LocalDateTime.tsx";
@@ -12,8 +11,9 @@ import { StatusBadge } from "../../../components/orders/StatusBadge.tsx";
 import { formatPrice } from "../../../lib/format.ts";
 import { requireAdminPage } from "../../../server/require-user.ts";
 import { bffServerCaller } from "../../../server/server-caller.ts";
-import styles from "../admin.module.css";
+import { AdminPageHeader } from "../AdminPageHeader.tsx";
 import { firstParam, listHref, type SearchParams } from "../admin-params.ts";
+import { isRefusedListQuery, ListQueryRefused } from "../ListQueryRefused.tsx";
 import table from "./orders.module.css";
 
 export const metadata: Metadata = { title: "Orders" };
@@ -36,33 +36,31 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
   try {
     result = await bff.orders.list({ status, cursor, limit: PAGE_SIZE });
   } catch (error) {
-    // A stale or hand-edited cursor: start the list over rather than show an error page.
-    if (error instanceof TRPCError && error.code === "BAD_REQUEST") {
-      return (
-        <div className="notice" role="alert">
-          <h1>That page of orders does not exist</h1>
-          <p>{error.message}</p>
-          <Link className="button" href={listHref("/admin/orders", { status })}>
-            Back to the first page
-          </Link>
-        </div>
-      );
-    }
-    throw error;
+    // A stale or hand-edited cursor: offer the list from the start (same filter) instead.
+    if (!isRefusedListQuery(error)) throw error;
+    return (
+      <ListQueryRefused
+        title="That page of orders does not exist"
+        message={error.message}
+        href={listHref("/admin/orders", { status })}
+      >
+        Back to the first page
+      </ListQueryRefused>
+    );
   }
 
   const filterLabel = status ? STATUS_LABELS[status].toLowerCase() : null;
   return (
     <>
-      <div className={styles.header}>
-        <div>
-          <h1 className={styles.title}>Orders</h1>
-          <p className={styles.subtitle}>
+      <AdminPageHeader
+        title="Orders"
+        subtitle={
+          <>
             {result.total} {filterLabel ? `${filterLabel} ` : ""}
             {result.total === 1 ? "order" : "orders"}
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
 
       <nav aria-label="Filter orders by status" className={table.filters}>
         <ul>

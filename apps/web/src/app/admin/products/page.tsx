@@ -1,12 +1,14 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formStyles } from "../../../components/form/FormField.tsx";
 import { formatPrice } from "../../../lib/format.ts";
 import { requireAdminPage } from "../../../server/require-user.ts";
 import { bffServerCaller } from "../../../server/server-caller.ts";
-import styles from "../admin.module.css";
-import { firstParam, listHref, plural, type SearchParams } from "../admin-params.ts";
+import { AdminPageHeader } from "../AdminPageHeader.tsx";
+import { AdminPager } from "../AdminPager.tsx";
+import { AdminSearch } from "../AdminSearch.tsx";
+import { firstParam, plural, type SearchParams } from "../admin-params.ts";
+import { isRefusedListQuery, ListQueryRefused } from "../ListQueryRefused.tsx";
 import { ArchiveToggle } from "./ArchiveToggle.tsx";
 import table from "./products.module.css";
 import { StockEditor } from "./StockEditor.tsx";
@@ -32,60 +34,36 @@ export default async function AdminProductsPage({ searchParams }: AdminProductsP
   try {
     result = await bff.products.list({ q, cursor, includeArchived: true, limit: PAGE_SIZE });
   } catch (error) {
-    // A hand-edited URL (over-long search, stale cursor) is the admin's to fix, not an error page.
-    if (error instanceof TRPCError && error.code === "BAD_REQUEST") {
-      return (
-        <div className="notice" role="alert">
-          <h1>That search did not work</h1>
-          <p>{error.message}</p>
-          <Link className="button" href="/admin/products">
-            Show all products
-          </Link>
-        </div>
-      );
-    }
-    throw error;
+    if (!isRefusedListQuery(error)) throw error;
+    return (
+      <ListQueryRefused title="That search did not work" message={error.message} href="/admin/products">
+        Show all products
+      </ListQueryRefused>
+    );
   }
   const saved = savedId ? result.items.find((item) => item.id === savedId) : undefined;
 
   return (
     <>
-      <div className={styles.header}>
-        <div>
-          <h1 className={styles.title}>Products</h1>
-          <p className={styles.subtitle}>
-            {q ? `${result.total} matching “${q}”` : `${plural(result.total, "product")}, archived included`}
-          </p>
-        </div>
-        <Link className="button" href="/admin/products/new">
-          New product
-        </Link>
-      </div>
-
-      <search className={styles.toolbar}>
-        <form className={styles.search} action="/admin/products">
-          <label htmlFor="admin-products-q" className="visually-hidden">
-            Search products by name or description
-          </label>
-          <input
-            id="admin-products-q"
-            className={styles.searchInput}
-            type="search"
-            name="q"
-            defaultValue={q ?? ""}
-            maxLength={100}
-            placeholder="Search by name or description…"
-          />
-          <button type="submit" className="button">
-            Search
-          </button>
-        </form>
-        {q && (
-          <Link href="/admin/products" className="button button-secondary">
-            Clear search
+      <AdminPageHeader
+        title="Products"
+        subtitle={
+          q ? `${result.total} matching “${q}”` : `${plural(result.total, "product")}, archived included`
+        }
+        action={
+          <Link className="button" href="/admin/products/new">
+            New product
           </Link>
-        )}
-      </search>
+        }
+      />
+
+      <AdminSearch
+        listPath="/admin/products"
+        inputId="admin-products-q"
+        label="Search products by name or description"
+        placeholder="Search by name or description…"
+        q={q}
+      />
 
       {saved && (
         <p className={formStyles.success} role="status">
@@ -164,14 +142,13 @@ export default async function AdminProductsPage({ searchParams }: AdminProductsP
         </div>
       )}
 
-      {(cursor || result.nextCursor) && (
-        <nav className={styles.pager} aria-label="Product pages">
-          {cursor ? <Link href={listHref("/admin/products", { q })}>← First page</Link> : <span />}
-          {result.nextCursor && (
-            <Link href={listHref("/admin/products", { q, cursor: result.nextCursor })}>Next page →</Link>
-          )}
-        </nav>
-      )}
+      <AdminPager
+        listPath="/admin/products"
+        label="Product pages"
+        q={q}
+        cursor={cursor}
+        nextCursor={result.nextCursor}
+      />
     </>
   );
 }

@@ -1,10 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireAdminPage } from "../../../server/require-user.ts";
 import { bffServerCaller } from "../../../server/server-caller.ts";
-import styles from "../admin.module.css";
-import { firstParam, listHref, plural, type SearchParams } from "../admin-params.ts";
+import { AdminPageHeader } from "../AdminPageHeader.tsx";
+import { AdminPager } from "../AdminPager.tsx";
+import { AdminSearch } from "../AdminSearch.tsx";
+import { firstParam, plural, type SearchParams } from "../admin-params.ts";
+import { isRefusedListQuery, ListQueryRefused } from "../ListQueryRefused.tsx";
 import table from "../products/products.module.css";
 import { RoleChanger } from "./RoleChanger.tsx";
 
@@ -28,55 +29,28 @@ export default async function AdminUsersPage({ searchParams }: AdminUsersPagePro
   try {
     result = await bff.users.list({ q, cursor, limit: PAGE_SIZE });
   } catch (error) {
-    if (error instanceof TRPCError && error.code === "BAD_REQUEST") {
-      return (
-        <div className="notice" role="alert">
-          <h1>That search did not work</h1>
-          <p>{error.message}</p>
-          <Link className="button" href="/admin/users">
-            Show all users
-          </Link>
-        </div>
-      );
-    }
-    throw error;
+    if (!isRefusedListQuery(error)) throw error;
+    return (
+      <ListQueryRefused title="That search did not work" message={error.message} href="/admin/users">
+        Show all users
+      </ListQueryRefused>
+    );
   }
 
   return (
     <>
-      <div className={styles.header}>
-        <div>
-          <h1 className={styles.title}>Users</h1>
-          <p className={styles.subtitle}>
-            {q ? `${result.total} matching “${q}”` : `${plural(result.total, "account")}, newest first`}
-          </p>
-        </div>
-      </div>
+      <AdminPageHeader
+        title="Users"
+        subtitle={q ? `${result.total} matching “${q}”` : `${plural(result.total, "account")}, newest first`}
+      />
 
-      <search className={styles.toolbar}>
-        <form className={styles.search} action="/admin/users">
-          <label htmlFor="admin-users-q" className="visually-hidden">
-            Search users by name or email
-          </label>
-          <input
-            id="admin-users-q"
-            className={styles.searchInput}
-            type="search"
-            name="q"
-            defaultValue={q ?? ""}
-            maxLength={100}
-            placeholder="Search by name or email…"
-          />
-          <button type="submit" className="button">
-            Search
-          </button>
-        </form>
-        {q && (
-          <Link href="/admin/users" className="button button-secondary">
-            Clear search
-          </Link>
-        )}
-      </search>
+      <AdminSearch
+        listPath="/admin/users"
+        inputId="admin-users-q"
+        label="Search users by name or email"
+        placeholder="Search by name or email…"
+        q={q}
+      />
 
       {result.items.length === 0 ? (
         <div className="notice">
@@ -117,14 +91,13 @@ export default async function AdminUsersPage({ searchParams }: AdminUsersPagePro
         </div>
       )}
 
-      {(cursor || result.nextCursor) && (
-        <nav className={styles.pager} aria-label="User pages">
-          {cursor ? <Link href={listHref("/admin/users", { q })}>← First page</Link> : <span />}
-          {result.nextCursor && (
-            <Link href={listHref("/admin/users", { q, cursor: result.nextCursor })}>Next page →</Link>
-          )}
-        </nav>
-      )}
+      <AdminPager
+        listPath="/admin/users"
+        label="User pages"
+        q={q}
+        cursor={cursor}
+        nextCursor={result.nextCursor}
+      />
     </>
   );
 }

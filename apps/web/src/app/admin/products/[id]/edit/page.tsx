@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdminPage } from "../../../../../server/require-user.ts";
 import { bffServerCaller } from "../../../../../server/server-caller.ts";
+import { AdminPageHeader } from "../../../AdminPageHeader.tsx";
 import styles from "../../../admin.module.css";
 import { ProductForm } from "../../ProductForm.tsx";
 import { valuesFromProduct } from "../../product-form-values.ts";
@@ -29,20 +30,18 @@ export default async function EditProductPage({ params }: EditProductPageProps) 
   ]);
   return (
     <>
-      <div className={styles.header}>
-        <div>
-          <p className={styles.subtitle}>
-            <Link href="/admin/products">← Products</Link>
-          </p>
-          <h1 className={styles.title}>Edit “{product.name}”</h1>
-          {product.archivedAt && <p className={styles.subtitle}>Archived: not shown in the storefront.</p>}
-        </div>
-        {!product.archivedAt && (
-          <Link className="button button-secondary" href={`/products/${product.slug}`}>
-            View in shop
-          </Link>
-        )}
-      </div>
+      <AdminPageHeader
+        title={<>Edit “{product.name}”</>}
+        back={{ href: "/admin/products", label: "Products" }}
+        subtitle={product.archivedAt && "Archived: not shown in the storefront."}
+        action={
+          !product.archivedAt && (
+            <Link className="button button-secondary" href={`/products/${product.slug}`}>
+              View in shop
+            </Link>
+          )
+        }
+      />
       <section className={styles.panel} aria-label="Product details">
         <ProductForm
           categories={categories}
