@@ -5,10 +5,8 @@ import { useState } from "react";
 import { trpc } from "../../lib/trpc.ts";
 import { useHydrated } from "../../lib/use-hydrated.ts";
 import { ConfirmButton } from "./ConfirmButton.tsx";
-import { LocalDateTime } from "./LocalDateTime.tsx";
 import styles from "./OrderDetailView.module.css";
-import { OrderItemsTable } from "./OrderItemsTable.tsx";
-import { OrderTimeline } from "./OrderTimeline.tsx";
+import { OrderHeader, OrderItemsAndTimeline, OrderPanel } from "./OrderSections.tsx";
 import {
   ADMIN_ACTION_LABELS,
   type OrderDetail,
@@ -16,7 +14,6 @@ import {
   orderNumber,
   STATUS_LABELS,
 } from "./order-status.ts";
-import { StatusBadge } from "./StatusBadge.tsx";
 
 type Outcome = { kind: "done"; status: OrderStatus } | { kind: "failed"; message: string } | null;
 
@@ -46,25 +43,9 @@ export function AdminOrderView({ initial }: { initial: OrderDetail }) {
 
   return (
     <article className={styles.order} aria-labelledby="order-title">
-      <header className={styles.header}>
-        <div>
-          <h1 id="order-title" className={styles.title}>
-            Order {orderNumber(order.id)}
-          </h1>
-          <p className={styles.meta}>
-            {order.userEmail} · placed <LocalDateTime value={order.createdAt} />
-          </p>
-        </div>
-        <p className={styles.status}>
-          <span className="visually-hidden">Status: </span>
-          <StatusBadge status={order.status} />
-        </p>
-      </header>
+      <OrderHeader order={order} viewer="admin" />
 
-      <section className={styles.panel} aria-labelledby="order-actions">
-        <h2 id="order-actions" className={styles.heading}>
-          Actions
-        </h2>
+      <OrderPanel id="order-actions" title="Actions">
         {order.allowedTransitions.length === 0 ? (
           <p className={styles.meta}>
             This order is {STATUS_LABELS[order.status].toLowerCase()}: there is nothing more to do.
@@ -108,22 +89,9 @@ export function AdminOrderView({ initial }: { initial: OrderDetail }) {
             {outcome.message}
           </p>
         )}
-      </section>
+      </OrderPanel>
 
-      <div className={styles.columns}>
-        <section className={styles.panel} aria-labelledby="order-items">
-          <h2 id="order-items" className={styles.heading}>
-            Items
-          </h2>
-          <OrderItemsTable order={order} />
-        </section>
-        <section className={styles.panel} aria-labelledby="order-progress">
-          <h2 id="order-progress" className={styles.heading}>
-            Timeline
-          </h2>
-          <OrderTimeline status={order.status} history={order.history} viewer="admin" />
-        </section>
-      </div>
+      <OrderItemsAndTimeline order={order} viewer="admin" />
 
       <p>
         <Link href="/admin/orders">← All orders</Link>

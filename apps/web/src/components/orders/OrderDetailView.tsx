@@ -3,12 +3,9 @@
 import Link from "next/link";
 import { trpc } from "../../lib/trpc.ts";
 import { ConfirmButton } from "./ConfirmButton.tsx";
-import { LocalDateTime } from "./LocalDateTime.tsx";
 import styles from "./OrderDetailView.module.css";
-import { OrderItemsTable } from "./OrderItemsTable.tsx";
-import { OrderTimeline } from "./OrderTimeline.tsx";
+import { OrderHeader, OrderItemsAndTimeline } from "./OrderSections.tsx";
 import { type OrderDetail, orderNumber } from "./order-status.ts";
-import { StatusBadge } from "./StatusBadge.tsx";
 
 interface OrderDetailViewProps {
   /** Server-rendered order; the query takes over from it (and is refetched on live events). */
@@ -39,47 +36,21 @@ export function OrderDetailView({ initial, justPlaced }: OrderDetailViewProps) {
         </div>
       )}
 
-      <header className={styles.header}>
-        <div>
-          <h1 id="order-title" className={styles.title}>
-            Order {orderNumber(order.id)}
-          </h1>
-          <p className={styles.meta}>
-            Placed <LocalDateTime value={order.createdAt} />
-          </p>
-        </div>
-        <p className={styles.status} aria-live="polite">
-          <span className="visually-hidden">Status: </span>
-          <StatusBadge status={order.status} />
-        </p>
-      </header>
+      <OrderHeader order={order} viewer="shopper" />
 
-      <div className={styles.columns}>
-        <section className={styles.panel} aria-labelledby="order-items">
-          <h2 id="order-items" className={styles.heading}>
-            Items
-          </h2>
-          <OrderItemsTable order={order} />
-        </section>
-
-        <section className={styles.panel} aria-labelledby="order-progress">
-          <h2 id="order-progress" className={styles.heading}>
-            Progress
-          </h2>
-          <OrderTimeline status={order.status} history={order.history} viewer="shopper" />
-          {cancellable && (
-            <ConfirmButton
-              title={`Cancel order ${orderNumber(order.id)}?`}
-              message={<p>Your items go back on the shelf. This cannot be undone.</p>}
-              confirmLabel="Cancel order"
-              dismissLabel="Keep order"
-              onConfirm={() => cancel.mutateAsync({ orderId })}
-            >
-              Cancel order
-            </ConfirmButton>
-          )}
-        </section>
-      </div>
+      <OrderItemsAndTimeline order={order} viewer="shopper">
+        {cancellable && (
+          <ConfirmButton
+            title={`Cancel order ${orderNumber(order.id)}?`}
+            message={<p>Your items go back on the shelf. This cannot be undone.</p>}
+            confirmLabel="Cancel order"
+            dismissLabel="Keep order"
+            onConfirm={() => cancel.mutateAsync({ orderId })}
+          >
+            Cancel order
+          </ConfirmButton>
+        )}
+      </OrderItemsAndTimeline>
 
       <p>
         <Link href="/orders">← All your orders</Link>
