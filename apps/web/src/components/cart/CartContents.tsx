@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { signInPath } from "../../lib/callback-url.ts";
 import { formatPrice } from "../../lib/format.ts";
+import { LoadFailedNotice } from "../LoadFailedNotice.tsx";
 import styles from "./CartContents.module.css";
 import { CartLineItem } from "./CartLineItem.tsx";
 import { hasShortage } from "./stock.ts";
@@ -49,15 +50,11 @@ export function CartContents({ signedIn }: { signedIn: boolean }) {
 
   if (!cart) {
     return (
-      <div className="notice" role="alert">
-        <h2>We could not load your cart</h2>
-        <p>{error?.message ?? "Please try again in a moment."}</p>
-        <div className="notice-actions">
-          <button type="button" className="button" onClick={retry}>
-            Try again
-          </button>
-        </div>
-      </div>
+      <LoadFailedNotice
+        title="We could not load your cart"
+        message={error?.message ?? "Please try again in a moment."}
+        onRetry={retry}
+      />
     );
   }
 

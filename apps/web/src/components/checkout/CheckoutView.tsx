@@ -8,6 +8,7 @@ import { useRef, useState } from "react";
 import { formatPrice } from "../../lib/format.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { hasShortage, shortageMessage } from "../cart/stock.ts";
+import { LoadFailedNotice } from "../LoadFailedNotice.tsx";
 import styles from "./CheckoutView.module.css";
 import { checkoutAttemptKey, endCheckoutAttempt } from "./checkout-attempt.ts";
 import { PlaceOrderError } from "./PlaceOrderError.tsx";
@@ -67,15 +68,11 @@ export function CheckoutView() {
   }
   if (cart.isError) {
     return (
-      <div className="notice" role="alert">
-        <h2>We could not load your cart</h2>
-        <p>{cart.error.message}</p>
-        <div className="notice-actions">
-          <button type="button" className="button" onClick={() => void cart.refetch()}>
-            Try again
-          </button>
-        </div>
-      </div>
+      <LoadFailedNotice
+        title="We could not load your cart"
+        message={cart.error.message}
+        onRetry={() => void cart.refetch()}
+      />
     );
   }
   if (cart.data.items.length === 0 && !merging) {

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { trpc } from "../../lib/trpc.ts";
+import { LoadFailedNotice } from "../LoadFailedNotice.tsx";
 import { LocalDateTime } from "../orders/LocalDateTime.tsx";
 import styles from "./NotificationList.module.css";
 
@@ -33,15 +34,11 @@ export function NotificationList() {
   }
   if (pages.isError) {
     return (
-      <div className="notice" role="alert">
-        <h2>We could not load your notifications</h2>
-        <p>{pages.error.message}</p>
-        <div className="notice-actions">
-          <button type="button" className="button" onClick={() => void pages.refetch()}>
-            Try again
-          </button>
-        </div>
-      </div>
+      <LoadFailedNotice
+        title="We could not load your notifications"
+        message={pages.error.message}
+        onRetry={() => void pages.refetch()}
+      />
     );
   }
 
