@@ -15,6 +15,8 @@ export const envSchema = z.object({
   MAX_RECEIVE_COUNT: z.coerce.number().int().min(1).max(100).default(5),
   VISIBILITY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(43_200).default(30),
   CONSUMER_ENABLED: flag(true),
+  /** Batches handled at once: each waits mostly on SMTP and the database, not on CPU. */
+  CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
 });
 
 export type NotifyEnv = z.output<typeof envSchema>;

@@ -25,7 +25,7 @@ await runService({
     const hub = createNotificationHub(env.DATABASE_URL, log);
     const aws = awsClientConfig(env);
     const sqs = new SQSClient(aws);
-    let consumer: Consumer | undefined;
+    const consumers: Consumer[] = [];
     // Topic, queue, DLQ (redrive policy) and subscription are created idempotently, retried while SQS
     // is down; the consumer starts once they exist. The API (notification lists, live stream) is up meanwhile.
     const provisioning = retryInBackground({
@@ -43,16 +43,21 @@ await runService({
       log.info({ queueUrl: topology.queueUrl, dlqUrl: topology.dlqUrl }, "notification queue ready");
       registerConsumerMetrics(sqs, topology.queueUrl, topology.dlqUrl);
       if (!env.CONSUMER_ENABLED) return;
-      consumer = createOrderEventsConsumer({
-        db,
-        mailer,
-        log,
-        webUrl: env.PUBLIC_WEB_URL,
-        sqs,
-        queueUrl: topology.queueUrl,
-        visibilityTimeoutSeconds: env.VISIBILITY_TIMEOUT_SECONDS,
-      });
-      consumer.start();
+      // Several pollers on the one queue: SQS hands each its own messages, so batches overlap their
+      // SMTP and database waits instead of queueing behind each other.
+      for (let i = 0; i < env.CONSUMER_CONCURRENCY; i++) {
+        const consumer = createOrderEventsConsumer({
+          db,
+          mailer,
+          log,
+          webUrl: env.PUBLIC_WEB_URL,
+          sqs,
+          queueUrl: topology.queueUrl,
+          visibilityTimeoutSeconds: env.VISIBILITY_TIMEOUT_SECONDS,
+        });
+        consumer.start();
+        consumers.push(consumer);
+      }
     });
     return {
       deps: { db, hub, mailer, webUrl: env.PUBLIC_WEB_URL },
@@ -60,7 +65,7 @@ await runService({
       onShutdown: async () => {
         provisioning.stop();
         // Lets the batch in flight finish, so its messages are deleted rather than redelivered.
-        consumer?.stop({ abort: false });
+        for (const consumer of consumers) consumer.stop({ abort: false });
         await hub.stop();
         mailer.close();
         sqs.destroy();
