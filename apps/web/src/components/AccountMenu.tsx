@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { signInPath } from "../lib/callback-url.ts";
+import { useHydrated } from "../lib/use-hydrated.ts";
 import styles from "./AccountMenu.module.css";
 
 /** Who is signed in, as the header needs it (plain data from the server component). */
@@ -38,6 +39,8 @@ function SignedInMenu({ account }: { account: AccountSummary }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const label = account.name || account.email || "Account";
+  // A click before hydration would be lost (no handler yet); the button waits until it can act.
+  const hydrated = useHydrated();
 
   useEffect(() => {
     if (!open) return;
@@ -76,6 +79,7 @@ function SignedInMenu({ account }: { account: AccountSummary }) {
         className={styles.trigger}
         aria-expanded={open}
         aria-controls={menuId}
+        disabled={!hydrated}
         onClick={() => setOpen((value) => !value)}
       >
         <span className={styles.avatar} aria-hidden="true">
