@@ -1,6 +1,10 @@
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mintInternalToken } from "../src/auth/internal-token.ts";
+import {
+  InvalidInternalTokenError,
+  mintInternalToken,
+  verifyInternalToken,
+} from "../src/auth/internal-token.ts";
 import { SECRET, startFixture } from "./fixture-service.ts";
 
 let fixture: Awaited<ReturnType<typeof startFixture>>;
@@ -76,6 +80,25 @@ describe("a valid internal token", () => {
     };
     expect(body.result.data.json.caller.sub).toBe(shopper.sub);
     expect(body.result.data.json.requestId).toBe("req-abc-123");
+  });
+
+  it("a token verified once is still refused under another secret or another audience", async () => {
+    const token = await mintInternalToken({ secret: SECRET, audience: "product-svc", caller: shopper });
+    await expect(
+      verifyInternalToken({ token, secret: SECRET, audience: "product-svc" }),
+    ).resolves.toMatchObject({
+      sub: shopper.sub,
+    });
+    await expect(
+      verifyInternalToken({
+        token,
+        secret: "another-secret-another-secret-0123456789",
+        audience: "product-svc",
+      }),
+    ).rejects.toThrow(InvalidInternalTokenError);
+    await expect(verifyInternalToken({ token, secret: SECRET, audience: "order-svc" })).rejects.toThrow(
+      InvalidInternalTokenError,
+    );
   });
 
   it("never lives longer than 60 s even when asked to", async () => {

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from "node:crypto";
 import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 
@@ -38,15 +39,31 @@ const claimsSchema = z.object({
   exp: z.number(),
 });
 
-const encoder = new TextEncoder();
-const keyCache = new Map<string, Uint8Array>();
-function keyFor(secret: string): Uint8Array {
+// A KeyObject made once per secret: handing jose the raw bytes makes it import the key on every call.
+const keyCache = new Map<string, KeyObject>();
+function keyFor(secret: string): KeyObject {
   let key = keyCache.get(secret);
   if (!key) {
-    key = encoder.encode(secret);
+    key = createSecretKey(Buffer.from(secret, "utf8"));
     keyCache.set(secret, key);
   }
   return key;
+}
+
+/**
+ * Tokens already verified, until they expire. A client may reuse one token for many calls within its
+ * short life, and re-checking an HMAC already checked buys nothing. One cache per secret (a token is
+ * only ever trusted under the secret that verified it), keyed by audience and the whole token, bounded.
+ */
+const VERIFIED_MAX = 10_000;
+const verifiedBySecret = new Map<string, Map<string, { caller: Caller; exp: number }>>();
+function verifiedCache(secret: string) {
+  let cache = verifiedBySecret.get(secret);
+  if (!cache) {
+    cache = new Map();
+    verifiedBySecret.set(secret, cache);
+  }
+  return cache;
 }
 
 export async function mintInternalToken(opts: {
@@ -79,6 +96,10 @@ export async function verifyInternalToken(opts: {
   secret: string;
   audience: ServiceName;
 }): Promise<Caller> {
+  const cache = verifiedCache(opts.secret);
+  const cacheKey = `${opts.audience} ${opts.token}`;
+  const hit = cache.get(cacheKey);
+  if (hit && hit.exp > Date.now() / 1000) return hit.caller;
   try {
     const { payload } = await jwtVerify(opts.token, keyFor(opts.secret), {
       algorithms: [ALG],
@@ -91,7 +112,10 @@ export async function verifyInternalToken(opts: {
     if (claims.exp - claims.iat > MAX_TOKEN_LIFETIME_SECONDS) {
       throw new InvalidInternalTokenError("token lifetime exceeds the allowed maximum");
     }
-    return { sub: claims.sub, role: claims.role, email: claims.email, ip: claims.ip };
+    const caller: Caller = { sub: claims.sub, role: claims.role, email: claims.email, ip: claims.ip };
+    if (cache.size >= VERIFIED_MAX) cache.delete(cache.keys().next().value as string);
+    cache.set(cacheKey, { caller, exp: claims.exp });
+    return caller;
   } catch (error) {
     if (error instanceof InvalidInternalTokenError) throw error;
     if (error instanceof errors.JOSEError || error instanceof z.ZodError) {
