@@ -74,6 +74,8 @@ export function startLoop(opts: {
   intervalMs: number;
   /** Resolve true when there is more work to do right away. */
   iteration: () => Promise<boolean | undefined>;
+  /** Wait this long before the first iteration (e.g. until the services it calls are likely up). */
+  initialDelayMs?: number;
 }): Loop {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -95,6 +97,15 @@ export function startLoop(opts: {
     });
 
   const done = (async () => {
+    if (opts.initialDelayMs) {
+      await new Promise<void>((resolve) => {
+        wakeUp = resolve;
+        timer = setTimeout(resolve, opts.initialDelayMs);
+      }).finally(() => {
+        if (timer) clearTimeout(timer);
+        wakeUp = undefined;
+      });
+    }
     while (!stopped) {
       let more = false;
       try {

@@ -45,6 +45,8 @@ export function startStraySweeper(opts: {
     log: opts.log,
     name: "stray reservation sweeper",
     intervalMs: opts.intervalMs ?? 60_000,
+    // Nothing can be stray before the TTL has passed, and product-svc may still be starting.
+    initialDelayMs: opts.intervalMs ?? 60_000,
     iteration: async () => {
       await sweepStrayReservations(opts.db, opts.products, opts.log, opts.ttlSeconds);
     },
