@@ -19,6 +19,7 @@ import { writeResults } from "./measure/write-results.ts";
 import { acquireStack, reportMachineLoad } from "./stack/acquire.ts";
 import { stackMemory } from "./stack/memory.ts";
 import { benchPorts } from "./stack/ports.ts";
+import { releaseRun, reportRunFailure } from "./stack/run-cleanup.ts";
 
 const BENCHMARKS = ["a", "b", "c", "d", "e", "f"] as const;
 type BenchmarkId = (typeof BENCHMARKS)[number];
@@ -112,18 +113,8 @@ try {
   });
   console.log(`\nResults written to ${file}`);
 } catch (error) {
-  console.error(
-    `✖ benchmark run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
-  exitCode = 1;
+  exitCode = reportRunFailure("benchmark run", error);
 } finally {
-  await restoreStock().catch((error: unknown) =>
-    console.error(`could not restore stock levels: ${String(error)}`),
-  );
-  http.close();
-  if (target.owned) {
-    console.log("Stopping the stack…");
-    await target.stop();
-  }
+  await releaseRun({ restoreStock, http, target });
 }
 process.exit(exitCode);

@@ -13,6 +13,7 @@ import { writeResults } from "./measure/write-results.ts";
 import { acquireStack, reportMachineLoad } from "./stack/acquire.ts";
 import { stackMemory } from "./stack/memory.ts";
 import { benchPorts } from "./stack/ports.ts";
+import { releaseRun, reportRunFailure } from "./stack/run-cleanup.ts";
 
 if (flag("help")) {
   console.log(`npm run load [-- --rate=20 --duration=60 --shoppers=10 --verbose]
@@ -98,18 +99,8 @@ try {
   });
   console.log(`\nResults written to ${file}`);
 } catch (error) {
-  console.error(
-    `✖ load run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
-  exitCode = 1;
+  exitCode = reportRunFailure("load run", error);
 } finally {
-  await restoreStock().catch((error: unknown) =>
-    console.error(`could not restore stock levels: ${String(error)}`),
-  );
-  http.close();
-  if (target.owned) {
-    console.log("Stopping the stack…");
-    await target.stop();
-  }
+  await releaseRun({ restoreStock, http, target });
 }
 process.exit(exitCode);

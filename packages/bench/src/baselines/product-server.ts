@@ -4,27 +4,10 @@
 // zod input parsing, no superjson. The difference to the service is what the framework costs.
 //   GET /bySlug?slug=<slug>
 import http from "node:http";
-import { createDb } from "@shop/product-svc/testing";
+import { createDb, productDetailSelect } from "@shop/product-svc/testing";
 import { announcePort } from "../stack/child-server.ts";
 
 const db = createDb(process.env.DATABASE_URL ?? "", 10);
-
-/** The fields products.bySlug returns (the service's detail shape). */
-const detail = {
-  id: true,
-  slug: true,
-  sku: true,
-  name: true,
-  description: true,
-  priceCents: true,
-  currency: true,
-  imageUrl: true,
-  stock: true,
-  archivedAt: true,
-  createdAt: true,
-  updatedAt: true,
-  category: { select: { slug: true, name: true } },
-} as const;
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://localhost");
@@ -33,7 +16,7 @@ const server = http.createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  db.product.findFirst({ where: { slug, archivedAt: null }, select: detail }).then(
+  db.product.findFirst({ where: { slug, archivedAt: null }, select: productDetailSelect }).then(
     (product) => {
       const body = JSON.stringify(product);
       res.writeHead(product ? 200 : 404, {
