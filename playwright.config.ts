@@ -2,22 +2,26 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_ADMIN } from "./e2e/support/accounts.ts";
 import { FAKE_GOOGLE } from "./e2e/support/fake-oidc-provider.ts";
+import { E2E_PORT_OFFSET } from "./e2e/support/port-offset.ts";
 
 /**
  * End-to-end tests run against the whole stack started by the local-stack CLI with throw-away data.
- * Ports differ from `npm start`'s defaults so a running dev stack does not get in the way.
+ * Ports differ from `npm start`'s defaults so a running dev stack does not get in the way, and
+ * E2E_PORT_OFFSET shifts the whole set (fake Google included) so two checkouts can run the suite at once.
  */
-const E2E_PORTS = {
-  WEB_PORT: "3100",
-  USER_SVC_PORT: "4101",
-  PRODUCT_SVC_PORT: "4102",
-  ORDER_SVC_PORT: "4103",
-  NOTIFY_SVC_PORT: "4104",
-  PG_PORT: "5533",
-  AWS_EMULATOR_PORT: "4666",
-  SMTP_PORT: "1125",
-  MAIL_VIEWER_PORT: "1180",
-};
+const E2E_PORTS = Object.fromEntries(
+  Object.entries({
+    WEB_PORT: 3100,
+    USER_SVC_PORT: 4101,
+    PRODUCT_SVC_PORT: 4102,
+    ORDER_SVC_PORT: 4103,
+    NOTIFY_SVC_PORT: 4104,
+    PG_PORT: 5533,
+    AWS_EMULATOR_PORT: 4666,
+    SMTP_PORT: 1125,
+    MAIL_VIEWER_PORT: 1180,
+  }).map(([name, port]) => [name, String(port + E2E_PORT_OFFSET)]),
+);
 /**
  * Accounts and sign-in for the e2e stack: the seeded admin, Google pointed at the fake OIDC provider
  * that e2e/auth-google.spec.ts starts on a fixed port (it only needs to be up while that test runs),

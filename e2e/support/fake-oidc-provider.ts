@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { E2E_PORT_OFFSET } from "./port-offset.ts";
 
 /**
  * A minimal OpenID Connect provider standing in for Google in e2e tests: discovery, JWKS, an
@@ -9,7 +10,7 @@ import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
  * an RS256-signed ID token. The web app reaches it through GOOGLE_ISSUER (see playwright.config.ts).
  */
 export const FAKE_GOOGLE = {
-  port: 4199,
+  port: 4199 + E2E_PORT_OFFSET,
   clientId: "e2e-google-client",
   clientSecret: "e2e-google-secret-not-for-production",
 } as const;
