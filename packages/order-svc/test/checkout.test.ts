@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { metricsRegistry } from "@shop/service-kit/metrics";
 import { callers } from "@shop/testing/service";
 import type { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,9 +14,17 @@ afterAll(() => stack?.close());
 
 const codeOf = (e: unknown) => (e as TRPCClientError<AppRouter>).data?.code;
 
+/** orders_placed_total as /metrics would show it (the services under test run in this process). */
+async function ordersPlacedTotal(): Promise<number> {
+  const metric = metricsRegistry.getSingleMetric("orders_placed_total");
+  const values = (await metric?.get())?.values ?? [];
+  return values.reduce((sum, v) => sum + v.value, 0);
+}
+
 describe("orders.place", () => {
   it("50 concurrent orders for 20 in stock: exactly 20 orders, stock 0, never negative", async () => {
     const p = await stack.makeProduct(20);
+    const countedBefore = await ordersPlacedTotal();
     const outcomes = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         stack.orders
@@ -29,12 +38,15 @@ describe("orders.place", () => {
     expect(outcomes.filter((o) => o === "CONFLICT")).toHaveLength(30);
     expect(await stack.stockOf(p.id)).toBe(0);
     expect(await stack.db.order.count({ where: { items: { some: { productId: p.id } } } })).toBe(20);
+    // orders_placed_total counts committed orders only, not the 30 refused ones.
+    expect((await ordersPlacedTotal()) - countedBefore).toBe(20);
   });
 
   it("the same idempotency key sent 10 times at once yields one order", async () => {
     const p = await stack.makeProduct(50);
     const key = randomUUID();
     const me = stack.orders.as(shopper(100));
+    const countedBefore = await ordersPlacedTotal();
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
         me.orders.place.mutate({ idempotencyKey: key, items: [{ productId: p.id, quantity: 2 }] }),
@@ -48,6 +60,8 @@ describe("orders.place", () => {
         where: { aggregateId: results[0]?.id, eventType: "order.created" },
       }),
     ).toBe(1);
+    // The metric behind Grafana's orders per minute counts the order once, not once per replay.
+    expect((await ordersPlacedTotal()) - countedBefore).toBe(1);
   });
 
   it("refuses a key reused for a different order", async () => {

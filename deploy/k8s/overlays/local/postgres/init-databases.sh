@@ -2,10 +2,13 @@
 # Creates one database per service, each owned by its own login role (database-per-service: a
 # service can neither read nor write another service's tables). The postgres image runs the files in
 # /docker-entrypoint-initdb.d once, on the first start with an empty data volume; to re-run it,
-# remove the volume (`docker compose down -v`).
+# remove the volume (`docker compose down -v`, or delete the StatefulSet's PersistentVolumeClaim).
 #
-# Passwords come from the environment (see docker/.env.example) and reach SQL only as psql variables,
-# which psql quotes itself (:'pw' as a literal, :"role" as an identifier).
+# One script for both local setups: docker-compose.yml mounts it from here, and the `local` Kustomize
+# overlay ships it in a ConfigMap (Kustomize only reads files below the overlay, hence this folder).
+# Passwords come from the environment (docker/.env.example; the `postgres-init` Secret in Kubernetes)
+# and reach SQL only as psql variables, which psql quotes itself (:'pw' as a literal, :"role" as an
+# identifier).
 set -e
 
 create_service_database() { # <role> <database> <password>
