@@ -42,17 +42,14 @@ export function printSummary({ config, infra, secrets, dataDir, logDir, bootMs }
       ],
       ["PostgreSQL", infra.postgresDisplayUrl ?? color.dim("external (DATABASE_URL_*)")],
       // Every process inherits this environment, so the standard OTEL_* variables reach them all.
-      process.env.OTEL_EXPORTER_OTLP_ENDPOINT
-        ? [
-            "Traces",
-            `${process.env.OTEL_EXPORTER_OTLP_ENDPOINT} ${color.dim("(OTEL_EXPORTER_OTLP_ENDPOINT)")}`,
-          ]
-        : [
-            "Traces",
-            color.dim(
-              "not exported; set OTEL_EXPORTER_OTLP_ENDPOINT, e.g. http://localhost:4318 (docker-compose.yml's Jaeger)",
+      [
+        "OpenTelemetry",
+        process.env.OTEL_EXPORTER_OTLP_ENDPOINT
+          ? `OTLP endpoint ${process.env.OTEL_EXPORTER_OTLP_ENDPOINT} ${color.dim("(passed to every process)")}`
+          : color.dim(
+              "OTEL_EXPORTER_OTLP_ENDPOINT unset (http://localhost:4318 = docker-compose.yml's Jaeger)",
             ),
-          ],
+      ],
       "",
       ["Data", config.ephemeral ? `${dataDir} ${color.dim("(removed on exit)")}` : shortPath(dataDir)],
       ["Logs", `${shortPath(logDir)}/<name>.log`],
