@@ -1,6 +1,6 @@
 #!/bin/sh
 # Writes .env (repository root) from docker/.env.example, filling every empty required value with a
-# fresh random hex string, and prints the seeded admin credentials. Never overwrites an existing .env.
+# fresh random hex string, and prints the seeded admin and Grafana credentials. Never overwrites an existing .env.
 #   sh docker/make-env.sh
 set -eu
 cd "$(dirname "$0")/.."
@@ -17,4 +17,4 @@ while IFS= read -r line || [ -n "$line" ]; do
   esac
 done < docker/.env.example > .env
 echo "wrote .env with random secrets"
-grep -E '^ADMIN_(EMAIL|PASSWORD)=' .env | sed 's/^/  /'
+grep -E '^(ADMIN_EMAIL|ADMIN_PASSWORD|GRAFANA_ADMIN_PASSWORD)=' .env | sed 's/^/  /'

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { metricsRegistry } from "@shop/service-kit/metrics";
 import { callers } from "@shop/testing/service";
 import type { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +14,34 @@ afterAll(() => stack?.close());
 
 const codeOf = (e: unknown) => (e as TRPCClientError<AppRouter>).data?.code;
 
+/** orders_placed_total as /metrics would show it (the services under test run in this process). */
+async function ordersPlacedTotal(): Promise<number> {
+  const metric = metricsRegistry.getSingleMetric("orders_placed_total");
+  const values = (await metric?.get())?.values ?? [];
+  return values.reduce((sum, v) => sum + v.value, 0);
+}
+
 describe("orders.place", () => {
+  // First in the file: the counter is process-wide, and a slower test's requests could still be
+  // committing when a later test reads it.
+  it("counts each committed order once in orders_placed_total: not replays, not refusals", async () => {
+    const p = await stack.makeProduct(2);
+    const me = stack.orders.as(shopper(90));
+    const before = await ordersPlacedTotal();
+    const key = randomUUID();
+    const replays = Array.from({ length: 5 }, () =>
+      me.orders.place.mutate({ idempotencyKey: key, items: [{ productId: p.id, quantity: 1 }] }),
+    );
+    expect(new Set((await Promise.all(replays)).map((o) => o.id)).size).toBe(1);
+    await me.orders.place.mutate({ idempotencyKey: randomUUID(), items: [{ productId: p.id, quantity: 1 }] });
+    const refused = await me.orders.place
+      .mutate({ idempotencyKey: randomUUID(), items: [{ productId: p.id, quantity: 1 }] })
+      .catch((e: unknown) => codeOf(e));
+    expect(refused).toBe("CONFLICT");
+    // The metric behind Grafana's orders per minute.
+    expect((await ordersPlacedTotal()) - before).toBe(2);
+  });
+
   it("50 concurrent orders for 20 in stock: exactly 20 orders, stock 0, never negative", async () => {
     const p = await stack.makeProduct(20);
     const outcomes = await Promise.all(

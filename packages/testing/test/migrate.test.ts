@@ -2,6 +2,11 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runMigrations } from "@shop/service-kit/migrate";
+import {
+  migrationCommandFrom,
+  pendingMigrations,
+  runMigrationCommand,
+} from "@shop/service-kit/migrate-command";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { schemaDrift } from "../src/schema-drift.ts";
@@ -128,5 +133,55 @@ describe("schemaDrift", () => {
     const drift = await schemaDrift(schemaFile, url);
     expect(drift).toContain("things.extra is not in the schema");
     expect(drift).toContain("things.name is missing");
+  });
+});
+
+describe("migration commands (deploy/k8s: the migrate Job and the wait-for-migrations init container)", () => {
+  const log = { info: () => {}, error: () => {} };
+  const files = {
+    "20260101000000_a": `CREATE TABLE t (id int PRIMARY KEY);`,
+    "20260102000000_b": `ALTER TABLE t ADD COLUMN name text;`,
+  };
+
+  it("parses the two commands and leaves every other argv to the server", () => {
+    expect(migrationCommandFrom(["migrate"])).toEqual({ kind: "migrate" });
+    expect(migrationCommandFrom(["wait-for-migrations", "--timeout=30"])).toEqual({
+      kind: "wait",
+      timeoutSeconds: 30,
+    });
+    expect(migrationCommandFrom(["wait-for-migrations"])).toEqual({ kind: "wait", timeoutSeconds: 600 });
+    expect(migrationCommandFrom([])).toBeUndefined();
+    expect(() => migrationCommandFrom(["wait-for-migrations", "--timeout=soon"])).toThrow(/bad --timeout/);
+  });
+
+  it("waiting lists what is pending, never applies it, and returns once the Job has migrated", async () => {
+    const url = await emptyDatabase();
+    const dir = await migrationsDir(files);
+    const opts = { connectionString: url, migrationsDir: dir, log, pollMs: 50 };
+    expect(await pendingMigrations(opts)).toEqual(["20260101000000_a", "20260102000000_b"]);
+    // A pod of the new version starts before the Job: it waits, and gives up at its timeout.
+    expect(await runMigrationCommand({ kind: "wait", timeoutSeconds: 0.2 }, opts)).toBe(1);
+    expect(await query(url, `SELECT to_regclass('t') AS t`)).toEqual([{ t: null }]);
+
+    const waiting = runMigrationCommand({ kind: "wait", timeoutSeconds: 30 }, opts);
+    expect(await runMigrationCommand({ kind: "migrate" }, opts)).toBe(0);
+    expect(await waiting).toBe(0);
+    expect(await pendingMigrations(opts)).toEqual([]);
+  });
+
+  it("waiting fails at once when a migration was applied with other contents", async () => {
+    const url = await emptyDatabase();
+    await runMigrations({ connectionString: url, migrationsDir: await migrationsDir(files) });
+    const edited = await migrationsDir({
+      ...files,
+      "20260102000000_b": `ALTER TABLE t ADD COLUMN title text;`,
+    });
+    const started = Date.now();
+    const status = await runMigrationCommand(
+      { kind: "wait", timeoutSeconds: 30 },
+      { connectionString: url, migrationsDir: edited, log, pollMs: 50 },
+    );
+    expect(status).toBe(1);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -41,6 +41,15 @@ export function printSummary({ config, infra, secrets, dataDir, logDir, bootMs }
         `${infra.awsEndpoint} ${color.dim(infra.awsEmulated ? "(in-process emulator)" : "(AWS_ENDPOINT_URL)")}`,
       ],
       ["PostgreSQL", infra.postgresDisplayUrl ?? color.dim("external (DATABASE_URL_*)")],
+      // Every process inherits this environment, so the standard OTEL_* variables reach them all.
+      [
+        "OpenTelemetry",
+        process.env.OTEL_EXPORTER_OTLP_ENDPOINT
+          ? `OTLP endpoint ${process.env.OTEL_EXPORTER_OTLP_ENDPOINT} ${color.dim("(passed to every process)")}`
+          : color.dim(
+              "OTEL_EXPORTER_OTLP_ENDPOINT unset (http://localhost:4318 = docker-compose.yml's Jaeger)",
+            ),
+      ],
       "",
       ["Data", config.ephemeral ? `${dataDir} ${color.dim("(removed on exit)")}` : shortPath(dataDir)],
       ["Logs", `${shortPath(logDir)}/<name>.log`],

@@ -5,6 +5,7 @@ import type { ProductClient } from "../clients/product-client.ts";
 import type { Db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { orderIdFor, requestHash } from "./checkout-identity.ts";
+import { ordersPlaced } from "./order-metrics.ts";
 import { orderForViewer } from "./order-queries.ts";
 import { recordOrderCreated } from "./outbox-events.ts";
 
@@ -114,6 +115,7 @@ export async function placeOrder(deps: PlaceOrderDeps, shopper: Shopper, input: 
     await giveBackStock(deps, orderId, error);
     throw error;
   }
+  ordersPlaced.inc();
 
   // Tells product-svc the reservation now belongs to a real order; if this fails, the stray sweep
   // finds the order and commits it later.

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import type { AnyRouter } from "@trpc/server";
 import type { ServiceName } from "../auth/internal-token.ts";
 import { runMigrations } from "../db/migrate.ts";
+import { migrationCommandFrom, runMigrationCommand } from "../db/migrate-command.ts";
 import { createLogger, type Logger } from "../log.ts";
 import { exitOnSignals, type RunningService, startServiceServer } from "./index.ts";
 
@@ -41,6 +42,12 @@ export async function runService<TDeps extends object>(
   opts: RunServiceOptions<TDeps>,
 ): Promise<RunningService> {
   const log = createLogger(opts.name, opts.env.LOG_LEVEL);
+  // `main.js migrate` / `main.js wait-for-migrations`: one-shot commands, no server (deploy/k8s).
+  const command = migrationCommandFrom(process.argv.slice(2));
+  if (command) {
+    const connection = { connectionString: opts.env.DATABASE_URL, migrationsDir: opts.migrationsDir, log };
+    process.exit(await runMigrationCommand(command, connection));
+  }
   try {
     if (opts.env.MIGRATE_ON_START) {
       const result = await runMigrations({
