@@ -3,12 +3,29 @@
 //   npm start -- --verbose        options after `--` go to the orchestrator (see --help)
 //   npm start -- --skip-build     start what is already built
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { constants } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+// npm itself refuses an older Node (devEngines in package.json); this covers `node scripts/start.mjs`.
+const { engines } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+const minimum = engines.node.replace(/^>=/, "");
+const olderThan = (version, floor) => {
+  const [a, b] = [version, floor].map((v) => v.split(".").map(Number));
+  const differing = a.findIndex((part, i) => part !== b[i]);
+  return differing !== -1 && a[differing] < b[differing];
+};
+if (olderThan(process.versions.node, minimum)) {
+  console.error(
+    `✖ Storefront needs Node.js ${minimum} or newer; this is ${process.version}.\n` +
+      "  Get it with a version manager (e.g. `nvm install 26`) or from nodejs.org: README.md, Requirements.",
+  );
+  process.exit(1);
+}
+
 const cli = join(repoRoot, "packages", "local-stack", "dist", "cli.js");
 const args = process.argv.slice(2);
 const skipBuild = args.includes("--skip-build");
