@@ -51,7 +51,7 @@ function run(command, commandArgs, env = process.env) {
     });
     child.once("exit", (code, signal) => {
       for (const s of signals) process.off(s, forward);
-      resolve(code ?? 128 + (constants.signals[signal] ?? 0));
+      resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
     });
   });
 }

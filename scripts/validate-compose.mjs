@@ -67,6 +67,7 @@ const USAGE = "usage: node scripts/validate-compose.mjs [--env-file FILE] [--no-
  * @returns {0 | 1 | 2} the exit status
  */
 function main(argv) {
+  /** @type {{ envFile: string | undefined, cli: boolean, quiet: boolean }} */
   const args = { envFile: undefined, cli: true, quiet: false };
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === "--env-file") args.envFile = argv[++i];
@@ -87,7 +88,7 @@ function main(argv) {
   try {
     tools = loadTools({ quiet: args.quiet });
   } catch (error) {
-    console.error(error.message);
+    console.error(/** @type {Error} */ (error).message);
     return 2;
   }
   const envOverrides = args.envFile ? parseEnvFile(readFileSync(args.envFile, "utf8")) : new Map();

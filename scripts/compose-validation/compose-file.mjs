@@ -55,7 +55,7 @@ export function loadCompose(text, env, tools, findings, where = "docker-compose.
       });
     } catch (error) {
       // Keep going with the text as written, so one bad value does not hide every other finding.
-      findings.error(where, `${path.join(".")}: ${error.message}`);
+      findings.error(where, `${path.join(".")}: ${/** @type {Error} */ (error).message}`);
       return s;
     }
   });

@@ -97,7 +97,8 @@ export function analyseDockerfile(text, buildArgs = {}) {
         cmd: undefined,
       };
       // FROM an earlier stage inherits its image config; ARGs are not inherited.
-      const parent = stages.find((s) => s.name && s.name === stage.image);
+      const { image } = stage;
+      const parent = stages.find((s) => s.name && s.name === image);
       if (parent) {
         stage.env = new Map(parent.env);
         stage.user = parent.user;
@@ -123,9 +124,8 @@ export function analyseDockerfile(text, buildArgs = {}) {
     } else if (ins.keyword === "COPY" || ins.keyword === "ADD") {
       const words = ins.args.split(/\s+/);
       const flags = words.filter((w) => w.startsWith("--"));
-      const paths = words
-        .filter((w) => !w.startsWith("--"))
-        .map((w) => substitute(w, new Map([...stage.vars, ...stage.env])));
+      const scope = new Map([...stage.vars, ...stage.env]);
+      const paths = words.filter((w) => !w.startsWith("--")).map((w) => substitute(w, scope));
       const from = flags.find((f) => f.startsWith("--from="))?.slice(7);
       if (from) {
         // A name with ":" or "/" is an image reference, not a stage; only stage names can be checked.

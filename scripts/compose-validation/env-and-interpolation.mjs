@@ -151,7 +151,7 @@ function expand(body, env, ctx) {
         ctx.onMissing?.(name, nested() || `${name} is required`);
         return "";
       }
-      return value;
+      return value ?? "";
     case ":+":
       return empty ? "" : nested();
     case "+":

@@ -93,7 +93,7 @@ function checkDependsOn({ where, svc, services, names, dockerfiles, findings }) 
     if (spec?.condition === "service_healthy") {
       const target = services[dep];
       const inCompose = target.healthcheck && !target.healthcheck.disable;
-      const inImage = dockerfiles.get(dep)?.finalStage.healthcheck;
+      const inImage = dockerfiles.get(dep)?.finalStage?.healthcheck;
       if (!inCompose && !inImage) {
         findings.error(where, `waits for "${dep}" to be healthy, but "${dep}" has no healthcheck`);
       }
@@ -135,7 +135,7 @@ function checkBuiltImage({ name, where, svc, env, dockerfiles, findings }) {
     findings.error(where, `build arg PORT=${argPort} differs from environment PORT=${env.PORT}`);
   }
   const df = dockerfiles.get(name);
-  const host = env.HOST ?? df?.finalStage.env.get("HOST");
+  const host = env.HOST ?? df?.finalStage?.env.get("HOST");
   if (df && host !== undefined && host !== "0.0.0.0" && host !== "::") {
     findings.error(where, `HOST=${host}: the server would not be reachable from other containers`);
   }
