@@ -39,8 +39,8 @@ RUN case "${SERVICE}" in user|product|order|notify) ;; \
 FROM base AS build
 ARG SERVICE
 COPY --from=prune /out/json/ ./
-# --ignore-scripts: no install script is needed here. Native addons (argon2) ship prebuilt binaries
-# that load at run time, esbuild/turbo come as optional platform packages, and skipping
+# --ignore-scripts: no install script is needed here. Native code (@node-rs/argon2, esbuild, turbo)
+# comes as optional platform packages with prebuilt binaries, and skipping
 # @prisma/engines' postinstall avoids downloading engines this project never runs (migrations are
 # plain SQL applied by the service itself).
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \

@@ -1,5 +1,6 @@
-// `npm start`: build everything with Turborepo (cached after the first time), then run the local-stack
-// orchestrator, passing on its arguments, the signals we receive and its exit code.
+// `npm start`: build what the stack runs with Turborepo (`npm run build:stack`: the local-stack CLI, the
+// four services and the web app — not the benchmarks; cached after the first time), then run the
+// local-stack orchestrator, passing on its arguments, the signals we receive and its exit code.
 //   npm start -- --verbose        options after `--` go to the orchestrator (see --help)
 //   npm start -- --skip-build     start what is already built
 import { spawn } from "node:child_process";
@@ -62,9 +63,15 @@ if (!skipBuild && !(helpOnly && existsSync(cli))) {
     console.error("✖ Turborepo is not installed. Run `npm install` at the repository root first.");
     process.exit(1);
   }
-  console.log("Building (turbo run build; unchanged packages come from the cache)…");
+  console.log("Building (npm run build:stack; unchanged packages come from turbo's cache)…");
   const started = Date.now();
-  const code = await run(turbo, ["run", "build"], { ...process.env, TURBO_TELEMETRY_DISABLED: "1" });
+  // Under `npm start`, npm_execpath is npm's own CLI script: run it with this node (no npm.cmd shim).
+  const npmCli = process.env.npm_execpath;
+  const [command, npmArgs] = npmCli ? [process.execPath, [npmCli]] : ["npm", []];
+  const code = await run(command, [...npmArgs, "run", "--silent", "build:stack"], {
+    ...process.env,
+    TURBO_TELEMETRY_DISABLED: "1",
+  });
   if (code !== 0) {
     const what = interrupted
       ? "The build was interrupted"
