@@ -10,9 +10,9 @@
 # The install layers depend only on the pruned package.json files and lockfile, so editing source
 # reuses them.
 
-# Node 22.14+ or 24: argon2's prebuilt binary (user-svc, installed without build tools) needs
-# Node-API 10.
-ARG NODE_IMAGE=node:24-bookworm-slim
+# The Node line package.json's engines asks for (26, the Active LTS line; see docs/runtime.md);
+# override NODE_IMAGE only with another Node 26.12.1+ image.
+ARG NODE_IMAGE=node:26-trixie-slim
 
 FROM ${NODE_IMAGE} AS base
 ENV TURBO_TELEMETRY_DISABLED=1 \
@@ -39,8 +39,8 @@ RUN case "${SERVICE}" in user|product|order|notify) ;; \
 FROM base AS build
 ARG SERVICE
 COPY --from=prune /out/json/ ./
-# --ignore-scripts: no install script is needed here. Native addons (argon2) ship prebuilt binaries
-# that load at run time, esbuild/turbo come as optional platform packages, and skipping
+# --ignore-scripts: no install script is needed here. Native code (@node-rs/argon2, esbuild, turbo)
+# comes as optional platform packages with prebuilt binaries, and skipping
 # @prisma/engines' postinstall avoids downloading engines this project never runs (migrations are
 # plain SQL applied by the service itself).
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \

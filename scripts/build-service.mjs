@@ -23,7 +23,7 @@ await build({
   outdir: "dist",
   bundle: true,
   platform: "node",
-  target: "node20",
+  target: "node26",
   format: "esm",
   sourcemap: true,
   logLevel: "warning",

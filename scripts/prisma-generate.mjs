@@ -18,6 +18,7 @@ if (!existsSync(schema)) {
   console.error(`no schema at ${schema}`);
   process.exit(2);
 }
+/** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" };
 if (!env.PRISMA_SCHEMA_ENGINE_BINARY) env.PRISMA_SCHEMA_ENGINE_BINARY = process.execPath;
 const prismaBin = resolve(root, "node_modules", ".bin", "prisma");

@@ -1,14 +1,32 @@
-// `npm start`: build everything with Turborepo (cached after the first time), then run the local-stack
-// orchestrator, passing on its arguments, the signals we receive and its exit code.
+// `npm start`: build what the stack runs with Turborepo (`npm run build:stack`: the local-stack CLI, the
+// four services and the web app — not the benchmarks; cached after the first time), then run the
+// local-stack orchestrator, passing on its arguments, the signals we receive and its exit code.
 //   npm start -- --verbose        options after `--` go to the orchestrator (see --help)
 //   npm start -- --skip-build     start what is already built
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { constants } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+// npm itself refuses an older Node (devEngines in package.json); this covers `node scripts/start.mjs`.
+const { engines } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+const minimum = engines.node.replace(/^>=/, "");
+const olderThan = (version, floor) => {
+  const [a, b] = [version, floor].map((v) => v.split(".").map(Number));
+  const differing = a.findIndex((part, i) => part !== b[i]);
+  return differing !== -1 && a[differing] < b[differing];
+};
+if (olderThan(process.versions.node, minimum)) {
+  console.error(
+    `✖ Storefront needs Node.js ${minimum} or newer; this is ${process.version}.\n` +
+      "  Get it with a version manager (e.g. `nvm install 26`) or from nodejs.org: README.md, Requirements.",
+  );
+  process.exit(1);
+}
+
 const cli = join(repoRoot, "packages", "local-stack", "dist", "cli.js");
 const args = process.argv.slice(2);
 const skipBuild = args.includes("--skip-build");
@@ -34,7 +52,7 @@ function run(command, commandArgs, env = process.env) {
     });
     child.once("exit", (code, signal) => {
       for (const s of signals) process.off(s, forward);
-      resolve(code ?? 128 + (constants.signals[signal] ?? 0));
+      resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
     });
   });
 }
@@ -45,9 +63,15 @@ if (!skipBuild && !(helpOnly && existsSync(cli))) {
     console.error("✖ Turborepo is not installed. Run `npm install` at the repository root first.");
     process.exit(1);
   }
-  console.log("Building (turbo run build; unchanged packages come from the cache)…");
+  console.log("Building (npm run build:stack; unchanged packages come from turbo's cache)…");
   const started = Date.now();
-  const code = await run(turbo, ["run", "build"], { ...process.env, TURBO_TELEMETRY_DISABLED: "1" });
+  // Under `npm start`, npm_execpath is npm's own CLI script: run it with this node (no npm.cmd shim).
+  const npmCli = process.env.npm_execpath;
+  const [command, npmArgs] = npmCli ? [process.execPath, [npmCli]] : ["npm", []];
+  const code = await run(command, [...npmArgs, "run", "--silent", "build:stack"], {
+    ...process.env,
+    TURBO_TELEMETRY_DISABLED: "1",
+  });
   if (code !== 0) {
     const what = interrupted
       ? "The build was interrupted"

@@ -26,8 +26,9 @@ export const test = base.extend<{ newClient: () => Promise<Page> }>({
 });
 
 /**
- * The e2e stack's mail viewer (MAIL_VIEWER_PORT in playwright.config.ts); its JSON API lists the mails
- * the SMTP catcher received, newest first. Override when E2E_BASE_URL points at another stack.
+ * The e2e stack's mail viewer (MAIL_VIEWER_PORT in playwright.config.ts, shifted by E2E_PORT_OFFSET
+ * like every e2e port); its JSON API lists the mails the SMTP catcher received, newest first.
+ * Override when E2E_BASE_URL points at another stack.
  */
 export const MAIL_VIEWER_URL =
   process.env.E2E_MAIL_VIEWER_URL ?? `http://127.0.0.1:${1180 + E2E_PORT_OFFSET}`;

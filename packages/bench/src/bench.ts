@@ -38,8 +38,6 @@ if (flag("help")) {
   process.exit(0);
 }
 
-// The SDK's yearly "Node 20 support ends" notice (see TOOLCHAIN.md) would land in the middle of the table.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const only = option("only", "BENCH_ONLY", BENCHMARKS.join(",")).split(",") as BenchmarkId[];
 const machine = machineInfo();
 console.log(

@@ -26,7 +26,7 @@ export class HttpError extends Error {
 
 /**
  * A plain node:http client with keep-alive connections, used for every measured request (BFF,
- * services and baselines alike, so the client side costs the same for each). Node 20's fetch is
+ * services and baselines alike, so the client side costs the same for each). Node's fetch (undici) is
  * noticeably heavier per request, which on a 2-core machine would be taken from the servers measured.
  */
 export class HttpClient {

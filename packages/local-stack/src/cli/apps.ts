@@ -96,10 +96,6 @@ function awsEnv(infra: InfraEndpoints): NodeJS.ProcessEnv {
   const fromEnv = (name: string, fallback: string) =>
     infra.awsEmulated ? fallback : (process.env[name] ?? fallback);
   return {
-    // The SDK warns at every start that it will drop Node 20 in 2027: known (see TOOLCHAIN.md), not
-    // actionable per run, and 9 lines of noise per service. The user's own setting wins.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED:
-      process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? "true",
     AWS_ENDPOINT_URL: infra.awsEndpoint,
     AWS_REGION: fromEnv("AWS_REGION", "us-east-1"),
     AWS_ACCESS_KEY_ID: fromEnv("AWS_ACCESS_KEY_ID", "test"),

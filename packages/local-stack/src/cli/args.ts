@@ -37,7 +37,7 @@ export const HELP_TEXT = `Storefront local stack: embedded PostgreSQL, SNS/SQS e
 and the web app, on one machine, with no Docker.
 
 Usage:
-  npm start [-- options]                 build everything (turbo), then start the stack
+  npm start [-- options]                 build the stack (npm run build:stack), then start it
   node packages/local-stack/dist/cli.js [options]   start an already built stack
 
 Options:

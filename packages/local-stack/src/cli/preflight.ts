@@ -33,7 +33,7 @@ export function checkBuildOutputs(config: StackConfig): void {
   if (missing.length) {
     throw new ConfigError(
       `not built yet: ${missing.map((file) => relative(config.repoRoot, file)).join(", ")}\n` +
-        "  Run `npm start` (it builds first) or `npx turbo run build`, then try again.",
+        "  Run `npm start` (it builds first) or `npm run build:stack`, then try again.",
     );
   }
 }

@@ -106,8 +106,8 @@ export function createServiceClient<TRouter extends AnyRouter>(opts: ServiceClie
     return headers;
   };
 
-  // Subscriptions (SSE) need EventSource, which Node 20 lacks; the ponyfill's fetch hook carries a
-  // fresh token on every (re)connect, so a resumed stream never presents an expired one.
+  // Subscriptions (SSE) need EventSource, which Node has only behind a flag; the ponyfill's fetch
+  // hook carries a fresh token on every (re)connect, so a resumed stream never presents an expired one.
   const subscriptionLink = httpSubscriptionLink({
     url: baseUrl,
     transformer: superjson,
