@@ -6,3 +6,4 @@ export { productDetailSelect } from "./catalog/selects.ts";
 export { createDb } from "./db.ts";
 export { appRouter } from "./router/index.ts";
 export { seedCatalog } from "./seed/seed-catalog.ts";
+export { ensureStoreCurrency } from "./store/currency.ts";
