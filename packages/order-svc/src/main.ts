@@ -3,7 +3,7 @@ import { migrationsDirFrom, runService } from "@shop/service-kit/run";
 import { createProductClient } from "./clients/product-client.ts";
 import { createDb } from "./db.ts";
 import { loadEnv } from "./env.ts";
-import { startReleaseWorker } from "./inventory/release-worker.ts";
+import { startInventoryUpdateWorker } from "./inventory/inventory-updates.ts";
 import { startStraySweeper } from "./inventory/stray-sweeper.ts";
 import { registerOutboxMetrics } from "./outbox/lag-metrics.ts";
 import { startOutboxRelay } from "./outbox/relay.ts";
@@ -27,13 +27,13 @@ await runService({
       ? startOutboxRelay({ db, publisher, log, databaseUrl: env.DATABASE_URL })
       : undefined;
     registerOutboxMetrics(db);
-    const releases = startReleaseWorker({ db, products, log });
+    const inventoryUpdates = startInventoryUpdateWorker({ db, products, log });
     const sweeper = startStraySweeper({ db, products, log, ttlSeconds: env.RESERVATION_TTL_SECONDS });
     return {
-      deps: { db, products },
+      deps: { db, products, maxPendingOrders: env.MAX_PENDING_ORDERS_PER_SHOPPER },
       readiness: () => db.$queryRaw`SELECT 1`,
       onShutdown: async () => {
-        await Promise.all([relay?.stop(), releases.stop(), sweeper.stop()]);
+        await Promise.all([relay?.stop(), inventoryUpdates.stop(), sweeper.stop()]);
         publisher.close();
         await db.$disconnect();
       },
