@@ -41,7 +41,7 @@ export async function waitForQuiescence(target: StackTarget, timeoutMs: number, 
       "order-svc",
       "SELECT count(*) AS n FROM outbox WHERE published_at IS NULL",
     );
-    const pendingReleases = await count(
+    const pendingUpdates = await count(
       target,
       "order-svc",
       "SELECT count(*) AS n FROM pending_inventory_updates",
@@ -52,16 +52,16 @@ export async function waitForQuiescence(target: StackTarget, timeoutMs: number, 
       "notify-svc",
       "SELECT count(*) AS n FROM notifications WHERE status = 'SENT'",
     );
-    const settled = unpublished === 0 && pendingReleases === 0 && notified >= events;
+    const settled = unpublished === 0 && pendingUpdates === 0 && notified >= events;
     if (settled || Date.now() > deadline) {
       log(
-        `${settled ? "caught up" : "NOT caught up"}: ${events} events, ${unpublished} unpublished, ${notified} notifications SENT, ${pendingReleases} releases pending`,
+        `${settled ? "caught up" : "NOT caught up"}: ${events} events, ${unpublished} unpublished, ${notified} notifications SENT, ${pendingUpdates} inventory updates pending`,
       );
       return settled;
     }
     if (round % 10 === 0)
       log(
-        `waiting: ${unpublished} unpublished, ${notified}/${events} notified, ${pendingReleases} releases pending`,
+        `waiting: ${unpublished} unpublished, ${notified}/${events} notified, ${pendingUpdates} inventory updates pending`,
       );
     await sleep(1_000);
   }
