@@ -2,7 +2,7 @@ import type { Logger } from "@shop/service-kit/log";
 import type { ProductClient } from "../clients/product-client.ts";
 import type { Db } from "../db.ts";
 import { queueInventoryUpdate } from "../inventory/inventory-updates.ts";
-import { lockCheckout } from "./checkout-locks.ts";
+import { checkoutLockKeys, inCheckoutTransaction } from "./checkout-locks.ts";
 
 export interface AbandonDeps {
   db: Db;
@@ -22,8 +22,7 @@ export async function abandonCheckout(
   orderId: string,
   reason: string,
 ): Promise<"abandoned" | "order exists"> {
-  const outcome = await deps.db.$transaction(async (tx) => {
-    await lockCheckout(tx, orderId);
+  const outcome = await inCheckoutTransaction(deps.db, [checkoutLockKeys.order(orderId)], async (tx) => {
     const order = await tx.order.findUnique({ where: { id: orderId }, select: { id: true } });
     if (order) return "order exists" as const;
     await tx.abandonedCheckout.createMany({ data: [{ orderId, reason }], skipDuplicates: true });

@@ -5,7 +5,7 @@ import type { ProductClient } from "../clients/product-client.ts";
 import type { Db } from "../db.ts";
 import { abandonCheckout } from "./abandon-checkout.ts";
 import { orderIdFor, requestFingerprint } from "./checkout-identity.ts";
-import { lockCheckout, lockShopperCheckouts } from "./checkout-locks.ts";
+import { CheckoutBusy, checkoutLockKeys, inCheckoutTransaction } from "./checkout-locks.ts";
 import { type OrderLine, sameLines, sumLines } from "./order-lines.ts";
 import { orderForViewer } from "./order-queries.ts";
 import { recordOrderCreated } from "./outbox-events.ts";
@@ -107,9 +107,8 @@ export async function placeOrder(deps: PlaceOrderDeps, shopper: Shopper, input: 
         message: `These items are priced in different currencies (${[...currencies].join(", ")}) and cannot be ordered together`,
       });
     }
-    written = await db.$transaction(async (tx) => {
-      await lockShopperCheckouts(tx, shopper.id);
-      await lockCheckout(tx, orderId);
+    const locks = [checkoutLockKeys.order(orderId), checkoutLockKeys.shopper(shopper.id)];
+    written = await inCheckoutTransaction(db, locks, async (tx) => {
       if (await tx.order.findUnique({ where: { id: orderId }, select: { id: true } })) return false;
       if (await tx.abandonedCheckout.findUnique({ where: { orderId } })) throw checkoutExpired();
       const open = await tx.order.count({ where: { userId: shopper.id, status: "PENDING" } });
@@ -149,7 +148,12 @@ export async function placeOrder(deps: PlaceOrderDeps, shopper: Shopper, input: 
       return "abandoned" as const;
     });
     if (abandoned === "order exists") written = false;
-    else throw error;
+    else if (error instanceof CheckoutBusy) {
+      throw new TRPCError({
+        code: "TOO_MANY_REQUESTS",
+        message: "Several of your checkouts are being placed at once. Please try again in a moment.",
+      });
+    } else throw error;
   }
   if (!written) {
     // A duplicate of this checkout wrote the order first: it is the answer, if it is the same request.
