@@ -18,7 +18,7 @@ await runService({
   router: appRouter,
   migrationsDir: migrationsDirFrom(import.meta.url, "order"),
   async init(log) {
-    const db = createDb(env.DATABASE_URL, env.DB_POOL_MAX);
+    const db = createDb(env.DATABASE_URL, env.DB_POOL_MAX, log);
     const products = createProductClient({ url: env.PRODUCT_SVC_URL, secret: env.INTERNAL_JWT_SECRET });
     // The publisher creates the topic lazily, so orders are accepted even while SNS is unreachable:
     // they wait in the outbox and the relay catches up.

@@ -13,7 +13,7 @@ await runService({
   router: appRouter,
   migrationsDir: migrationsDirFrom(import.meta.url, "product"),
   async init(log) {
-    const db = createDb(env.DATABASE_URL, env.DB_POOL_MAX);
+    const db = createDb(env.DATABASE_URL, env.DB_POOL_MAX, log);
     const storeCurrency = await ensureStoreCurrency(db, env.STORE_CURRENCY, log);
     if (env.SEED_ON_START) await seedCatalog(db, storeCurrency, log);
     return {
