@@ -37,7 +37,7 @@ const E2E_AUTH_ENV = {
   TRUSTED_PROXY_HOPS: "1",
 };
 /** Specs that add to the shared catalog (admin product creation). */
-const CATALOG_WRITES = /admin-catalog\.spec\.ts$/;
+const CATALOG_WRITES = /(admin-catalog|stock-limits)\.spec\.ts$/;
 const stackURL = `http://127.0.0.1:${E2E_PORTS.WEB_PORT}`;
 // E2E_BASE_URL points the suite at a stack that is already running (e.g. `npm start`); nothing is started.
 const externalURL = process.env.E2E_BASE_URL;

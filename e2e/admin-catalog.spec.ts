@@ -20,7 +20,7 @@ async function createProduct(page: Page, product: { name: string; sku: string },
   await page.getByLabel("SKU").fill(product.sku);
   await page.getByLabel("Price").fill(price);
   await page.getByLabel("Category").selectOption({ label: "Outdoor" });
-  await page.getByLabel("Stock").fill("7");
+  await page.getByLabel("On hand").fill("7");
   await page.getByLabel("Description").fill("A warm, dimmable camping lantern made for end-to-end tests.");
   await page.getByRole("button", { name: "Create product" }).click();
   await expect(page).toHaveURL(/\/admin\/products\?saved=/);
@@ -57,7 +57,9 @@ test("an admin creates a product that shoppers can then find; shoppers cannot op
   await expect(row).toContainText(product.sku);
   await expect(row).toContainText("$19.99");
   await expect(row).toContainText("Active");
-  await expect(row.getByLabel(`Stock for ${product.name}`)).toHaveValue("7");
+  await expect(row.getByLabel(`On hand for ${product.name}`)).toHaveValue("7");
+  await expect(row.locator('[data-column="reserved"]')).toHaveText("0");
+  await expect(row.locator('[data-column="available"]')).toHaveText("7");
 
   // The same SKU again (in lower case; SKUs are stored in capitals): CONFLICT on the SKU field.
   await page.goto("/admin/products/new");
@@ -96,7 +98,7 @@ test("an admin creates a product that shoppers can then find; shoppers cannot op
   });
 });
 
-test("an admin edits a product, sets stock inline, and restores an archived product", async ({ page }) => {
+test("an admin edits a product, takes stock inline, and restores an archived product", async ({ page }) => {
   const product = newProduct();
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password, "/admin/products");
   await createProduct(page, product, "10");
@@ -112,11 +114,12 @@ test("an admin edits a product, sets stock inline, and restores an archived prod
   await expect(productRow(page, product.name)).toContainText("$1.15");
 
   const row = productRow(page, product.name);
-  await row.getByLabel(`Stock for ${product.name}`).fill("3");
-  await row.getByRole("button", { name: `Save stock for ${product.name}` }).click();
+  await row.getByLabel(`On hand for ${product.name}`).fill("3");
+  await row.getByRole("button", { name: `Save on hand for ${product.name}` }).click();
   await expect(row.getByRole("status")).toHaveText("Saved");
   await page.reload();
-  await expect(productRow(page, product.name).getByLabel(`Stock for ${product.name}`)).toHaveValue("3");
+  await expect(productRow(page, product.name).getByLabel(`On hand for ${product.name}`)).toHaveValue("3");
+  await expect(productRow(page, product.name).locator('[data-column="available"]')).toHaveText("3");
 
   await productRow(page, product.name)
     .getByRole("button", { name: `Archive ${product.name}` })

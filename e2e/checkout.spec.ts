@@ -90,6 +90,43 @@ test("a double click on Place order places one order", async ({ newClient }) => 
   await expect(page.getByText("Showing 1 of 1 order")).toBeVisible();
 });
 
+test("a lost answer to Place order: checking again lands on the one order the server placed", async ({
+  newClient,
+}) => {
+  const page = await newClient();
+  await signUp(page, newShopper("Lost Answer"));
+  await addToCart(page, HEADLAMP.slug, 1);
+  await page.goto("/checkout");
+
+  // The request reaches the server, which places the order (and empties the cart); the browser only
+  // sees the connection drop, as with a flaky network.
+  let placedByServer: string | undefined;
+  await page.route(
+    "**/api/trpc/orders.place**",
+    async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { result?: { data: { json: { id: string } } } }[];
+      placedByServer = body[0]?.result?.data.json.id;
+      await route.abort("connectionreset");
+    },
+    { times: 1 },
+  );
+  await page.getByRole("button", { name: "Place order" }).click();
+  const notice = page.getByRole("heading", { name: "We could not confirm your order" });
+  await expect(notice).toBeVisible();
+  expect(placedByServer).toMatch(/^[0-9a-f-]{36}$/);
+
+  // The attempt outlives a reload (same tab); checking sends the same key and order-svc answers with
+  // the order it already placed.
+  await page.reload();
+  await expect(notice).toBeVisible();
+  await page.getByRole("button", { name: "Check and finish my order" }).click();
+  await expect(page).toHaveURL(new RegExp(`/orders/${placedByServer}\\?placed=1$`));
+  await expect(page.getByText("Thank you — your order is placed.")).toBeVisible();
+  await page.goto("/orders");
+  await expect(page.getByText("Showing 1 of 1 order")).toBeVisible();
+});
+
 test("the shopper cancels a pending order after confirming in a dialog", async ({ newClient }) => {
   const page = await newClient();
   await signUp(page, newShopper("Changed Mind"));
@@ -117,9 +154,13 @@ test("when stock runs out during checkout, the shopper is told what is left and 
   await signIn(admin, E2E_ADMIN.email, E2E_ADMIN.password);
   const input = encodeURIComponent(JSON.stringify({ json: { slug: SLEEPING_BAG.slug } }));
   const found = await admin.request.get(`/api/trpc/products.bySlug?input=${input}`);
-  const product = ((await found.json()) as { result: { data: { json: { id: string; stock: number } } } })
-    .result.data.json;
-  expect(product.stock).toBeGreaterThanOrEqual(3);
+  const product = (
+    (await found.json()) as {
+      result: { data: { json: { id: string; stockLevels: { onHand: number; reserved: number } } } };
+    }
+  ).result.data.json;
+  const { onHand, reserved } = product.stockLevels;
+  expect(onHand - reserved).toBeGreaterThanOrEqual(3);
 
   const page = await newClient();
   await signUp(page, newShopper("Late Shopper"));
@@ -128,8 +169,8 @@ test("when stock runs out during checkout, the shopper is told what is left and 
   await expect(page.getByRole("button", { name: "Place order" })).toBeEnabled();
 
   try {
-    // Someone else buys all but one while the shopper is on the checkout page.
-    await bffMutation(admin.request, "products.setStock", { id: product.id, stock: 1 });
+    // A stock-take finds all but one gone while the shopper is on the checkout page.
+    await bffMutation(admin.request, "products.setStock", { id: product.id, onHand: reserved + 1 });
     await page.getByRole("button", { name: "Place order" }).click();
     // (Next.js's route announcer is an alert too, hence the filter.)
     const alert = page.getByRole("alert").filter({ hasText: "Some items ran out" });
@@ -142,6 +183,6 @@ test("when stock runs out during checkout, the shopper is told what is left and 
     await page.goto("/orders");
     await expect(page.getByRole("heading", { name: "No orders yet" })).toBeVisible();
   } finally {
-    await bffMutation(admin.request, "products.setStock", { id: product.id, stock: product.stock });
+    await bffMutation(admin.request, "products.setStock", { id: product.id, onHand });
   }
 });

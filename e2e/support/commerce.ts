@@ -26,9 +26,9 @@ export const test = base.extend<{ newClient: () => Promise<Page> }>({
 });
 
 /**
- * The e2e stack's mail viewer (MAIL_VIEWER_PORT in playwright.config.ts, shifted by E2E_PORT_OFFSET
- * like every e2e port); its JSON API lists the mails the SMTP catcher received, newest first.
- * Override when E2E_BASE_URL points at another stack.
+ * The e2e stack's mail viewer (MAIL_VIEWER_PORT in playwright.config.ts, shifted by E2E_PORT_OFFSET);
+ * its JSON API lists the mails the SMTP catcher received, newest first. Override when E2E_BASE_URL
+ * points at another stack.
  */
 export const MAIL_VIEWER_URL =
   process.env.E2E_MAIL_VIEWER_URL ?? `http://127.0.0.1:${1180 + E2E_PORT_OFFSET}`;
@@ -63,12 +63,17 @@ export interface CreatedProduct {
   id: string;
   slug: string;
   name: string;
+  available: number;
+  stockLevels: { onHand: number; reserved: number } | null;
 }
 
-/** A product of the test's own (as the admin), so stock changes never disturb other tests. */
+/**
+ * A product of the test's own (as the admin), so stock changes never disturb other tests. It adds to
+ * the shared catalog: only specs in playwright.config.ts's catalog-writes project may call it.
+ */
 export async function createProduct(
   adminRequest: APIRequestContext,
-  fields: { name: string; priceCents: number; stock: number },
+  fields: { name: string; priceCents: number; onHand: number },
 ): Promise<CreatedProduct> {
   const sku = `E2E-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1e4)}`;
   return bffMutation<CreatedProduct>(adminRequest, "products.create", {

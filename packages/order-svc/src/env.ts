@@ -10,6 +10,8 @@ export const envSchema = z.object({
   PRODUCT_SVC_URL: z.url().default("http://127.0.0.1:4002"),
   /** Reservations without an order after this long are released by the sweeper. */
   RESERVATION_TTL_SECONDS: z.coerce.number().int().min(30).default(600),
+  /** A shopper with this many PENDING orders must wait for one to be confirmed (or cancel one). */
+  MAX_PENDING_ORDERS_PER_SHOPPER: z.coerce.number().int().min(1).default(10),
   /** Off only for chaos tests that need orders to pile up in the outbox. */
   OUTBOX_RELAY_ENABLED: flag(true),
 });

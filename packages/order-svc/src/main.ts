@@ -3,7 +3,7 @@ import { migrationsDirFrom, runService } from "@shop/service-kit/run";
 import { createProductClient } from "./clients/product-client.ts";
 import { createDb } from "./db.ts";
 import { loadEnv } from "./env.ts";
-import { startReleaseWorker } from "./inventory/release-worker.ts";
+import { startInventoryUpdateWorker } from "./inventory/inventory-updates.ts";
 import { startStraySweeper } from "./inventory/stray-sweeper.ts";
 import { registerOutboxMetrics } from "./outbox/lag-metrics.ts";
 import { startOutboxRelay } from "./outbox/relay.ts";
@@ -18,7 +18,7 @@ await runService({
   router: appRouter,
   migrationsDir: migrationsDirFrom(import.meta.url, "order"),
   async init(log) {
-    const db = createDb(env.DATABASE_URL, env.DB_POOL_MAX);
+    const db = createDb(env.DATABASE_URL, env.DB_POOL_MAX, log);
     const products = createProductClient({ url: env.PRODUCT_SVC_URL, secret: env.INTERNAL_JWT_SECRET });
     // The publisher creates the topic lazily, so orders are accepted even while SNS is unreachable:
     // they wait in the outbox and the relay catches up.
@@ -27,13 +27,13 @@ await runService({
       ? startOutboxRelay({ db, publisher, log, databaseUrl: env.DATABASE_URL })
       : undefined;
     registerOutboxMetrics(db);
-    const releases = startReleaseWorker({ db, products, log });
+    const inventoryUpdates = startInventoryUpdateWorker({ db, products, log });
     const sweeper = startStraySweeper({ db, products, log, ttlSeconds: env.RESERVATION_TTL_SECONDS });
     return {
-      deps: { db, products },
+      deps: { db, products, maxPendingOrders: env.MAX_PENDING_ORDERS_PER_SHOPPER },
       readiness: () => db.$queryRaw`SELECT 1`,
       onShutdown: async () => {
-        await Promise.all([relay?.stop(), releases.stop(), sweeper.stop()]);
+        await Promise.all([relay?.stop(), inventoryUpdates.stop(), sweeper.stop()]);
         publisher.close();
         await db.$disconnect();
       },

@@ -5,6 +5,8 @@ import type { Db } from "./db.ts";
 export interface OrderDeps {
   db: Db;
   products: ProductClient;
+  /** How many PENDING orders one shopper may hold at once (MAX_PENDING_ORDERS_PER_SHOPPER). */
+  maxPendingOrders: number;
 }
 
 export const {

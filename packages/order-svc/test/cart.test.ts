@@ -1,72 +1,36 @@
-import { fileURLToPath } from "node:url";
-// Tests compose the real product-svc with order-svc over HTTP; production code only imports its types.
-import {
-  createDb as createProductDb,
-  appRouter as productRouter,
-  seedCatalog,
-} from "@shop/product-svc/testing";
-import { callers, startTestService, TEST_SECRET, type TestService } from "@shop/testing/service";
-import { createTestDatabase, type TestDatabase } from "@shop/testing/test-db";
+import { callers } from "@shop/testing/service";
 import type { TRPCClientError } from "@trpc/client";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createProductClient } from "../src/clients/product-client.ts";
-import { createDb, type Db } from "../src/db.ts";
-import { type AppRouter, appRouter } from "../src/router/index.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppRouter } from "../src/router/index.ts";
+import { type OrderStack, shopper, startOrderStack } from "./stack.ts";
 
-const prismaDir = fileURLToPath(new URL("../../../prisma/", import.meta.url));
-const cleanup: (() => Promise<unknown>)[] = [];
-let orders: TestService<AppRouter>;
-let productDb: ReturnType<typeof createProductDb>;
-let db: Db;
-
+let stack: OrderStack;
 beforeAll(async () => {
-  const admin = inject("pgAdminUrl");
-  const productDatabase: TestDatabase = await createTestDatabase(admin, `${prismaDir}product/migrations`);
-  const orderDatabase: TestDatabase = await createTestDatabase(admin, `${prismaDir}order/migrations`);
-  productDb = createProductDb(productDatabase.url, 4);
-  await seedCatalog(productDb);
-  const productSvc = await startTestService({
-    name: "product-svc",
-    router: productRouter,
-    deps: { db: productDb },
-  });
-  db = createDb(orderDatabase.url, 4);
-  orders = await startTestService({
-    name: "order-svc",
-    router: appRouter,
-    deps: { db, products: createProductClient({ url: productSvc.url, secret: TEST_SECRET }) },
-  });
-  cleanup.push(
-    () => orders.close(),
-    () => productSvc.close(),
-    () => db.$disconnect(),
-    () => productDb.$disconnect(),
-    () => orderDatabase.drop(),
-    () => productDatabase.drop(),
-  );
+  stack = await startOrderStack();
 });
-afterAll(async () => {
-  for (const fn of cleanup) await fn();
-});
+afterAll(() => stack?.close());
 
 const codeOf = (e: unknown) => (e as TRPCClientError<AppRouter>).data?.code;
-const productBySku = (sku: string) => productDb.product.findUniqueOrThrow({ where: { sku } });
+const failure = (p: Promise<unknown>) =>
+  p.then(() => null).catch((e: unknown) => e as TRPCClientError<AppRouter>);
+const productBySku = (sku: string) => stack.productDb.product.findUniqueOrThrow({ where: { sku } });
 
 describe("cart", () => {
-  it("starts empty", async () => {
-    expect(await orders.as(callers.shopper).cart.get.query()).toEqual({
+  it("starts empty, in the store currency", async () => {
+    expect(await stack.orders.as(callers.shopper).cart.get.query()).toEqual({
       items: [],
       itemCount: 0,
       subtotalCents: 0,
+      currency: "USD",
     });
   });
 
   it("adds lines and prices them with current product data in integer cents", async () => {
     const skillet = await productBySku("KIT-001");
     const knife = await productBySku("KIT-002");
-    const cart = orders.as(callers.shopper).cart;
-    await cart.setItem.mutate({ productId: skillet.id, quantity: 2 });
-    await cart.setItem.mutate({ productId: knife.id, quantity: 1 });
+    const cart = stack.orders.as(callers.shopper).cart;
+    await cart.add.mutate({ productId: skillet.id, quantity: 2 });
+    await cart.add.mutate({ productId: knife.id, quantity: 1 });
     await cart.setItem.mutate({ productId: skillet.id, quantity: 3 });
     const got = await cart.get.query();
     expect(got.items.map((i) => [i.name, i.quantity, i.lineTotalCents])).toEqual([
@@ -78,36 +42,30 @@ describe("cart", () => {
   });
 
   it("is private to its owner", async () => {
-    expect((await orders.as(callers.otherShopper).cart.get.query()).items).toEqual([]);
+    expect((await stack.orders.as(callers.otherShopper).cart.get.query()).items).toEqual([]);
   });
 
   it("needs a signed-in user", async () => {
-    expect(
-      codeOf(
-        await orders
-          .as(callers.guest)
-          .cart.get.query()
-          .catch((e: unknown) => e),
-      ),
-    ).toBe("UNAUTHORIZED");
+    expect(codeOf(await failure(stack.orders.as(callers.guest).cart.get.query()))).toBe("UNAUTHORIZED");
+    expect(codeOf(await failure(stack.orders.as(callers.guest).cart.merge.mutate({ items: [] })))).toBe(
+      "UNAUTHORIZED",
+    );
   });
 
   it("rejects unknown products and silly quantities precisely", async () => {
-    const cart = orders.as(callers.shopper).cart;
-    const unknown = await cart.setItem
-      .mutate({ productId: "00000000-0000-4000-8000-00000000ffff", quantity: 1 })
-      .catch((e: unknown) => e);
+    const cart = stack.orders.as(callers.shopper).cart;
+    const unknown = await failure(
+      cart.setItem.mutate({ productId: "00000000-0000-4000-8000-00000000ffff", quantity: 1 }),
+    );
     expect(codeOf(unknown)).toBe("NOT_FOUND");
     const skillet = await productBySku("KIT-001");
-    const zero = (await cart.setItem
-      .mutate({ productId: skillet.id, quantity: 0 })
-      .catch((e: unknown) => e)) as TRPCClientError<AppRouter>;
-    expect(zero.data?.code).toBe("BAD_REQUEST");
-    expect(zero.data?.fieldErrors).toEqual({ quantity: ["Quantity must be at least 1"] });
+    const zero = await failure(cart.add.mutate({ productId: skillet.id, quantity: 0 }));
+    expect(zero?.data?.code).toBe("BAD_REQUEST");
+    expect(zero?.data?.fieldErrors).toEqual({ quantity: ["Quantity must be at least 1"] });
   });
 
   it("removes a line and clears", async () => {
-    const cart = orders.as(callers.shopper).cart;
+    const cart = stack.orders.as(callers.shopper).cart;
     const knife = await productBySku("KIT-002");
     await cart.removeItem.mutate({ productId: knife.id });
     expect((await cart.get.query()).items.map((i) => i.productId)).not.toContain(knife.id);
@@ -117,7 +75,7 @@ describe("cart", () => {
 
   it("quotes a guest cart without an account, summing duplicate lines", async () => {
     const skillet = await productBySku("KIT-001");
-    const quote = await orders.as(callers.guest).cart.quote.query({
+    const quote = await stack.orders.as(callers.guest).cart.quote.query({
       items: [
         { productId: skillet.id, quantity: 1 },
         { productId: skillet.id, quantity: 2 },
@@ -129,13 +87,13 @@ describe("cart", () => {
     ]);
   });
 
-  it("merges a guest cart at sign-in: sums, caps at 99, skips what is no longer sold, all at once", async () => {
-    const me = orders.as(callers.otherShopper).cart;
-    const skillet = await productBySku("KIT-001");
+  it("merges a guest cart at sign-in: sums, caps at what is available, skips what is no longer sold", async () => {
+    const me = stack.orders.as(callers.otherShopper).cart;
+    const skillet = await productBySku("KIT-001"); // 40 on hand
     const knife = await productBySku("KIT-002");
     const beanie = await productBySku("APP-005");
-    await me.setItem.mutate({ productId: skillet.id, quantity: 98 });
-    await productDb.product.update({ where: { id: beanie.id }, data: { archivedAt: new Date() } });
+    await me.add.mutate({ productId: skillet.id, quantity: 38 });
+    await stack.productDb.product.update({ where: { id: beanie.id }, data: { archivedAt: new Date() } });
     try {
       const result = await me.merge.mutate({
         items: [
@@ -145,21 +103,106 @@ describe("cart", () => {
         ],
       });
       expect(result.cart.items.map((i) => [i.productId, i.quantity])).toEqual([
-        [skillet.id, 99],
+        [skillet.id, 40],
         [knife.id, 2],
       ]);
-      expect(result.skipped).toEqual([{ productId: beanie.id, reason: "no longer sold" }]);
+      expect(result.skipped).toEqual([
+        { productId: beanie.id, reason: "no longer sold" },
+        { productId: skillet.id, reason: "limited to what is available" },
+      ]);
     } finally {
-      await productDb.product.update({ where: { id: beanie.id }, data: { archivedAt: null } });
+      await stack.productDb.product.update({ where: { id: beanie.id }, data: { archivedAt: null } });
       await me.clear.mutate();
     }
   });
+});
 
-  it("merge needs a signed-in shopper", async () => {
-    const error = await orders
-      .as(callers.guest)
-      .cart.merge.mutate({ items: [] })
-      .catch((e: unknown) => e);
-    expect(codeOf(error)).toBe("UNAUTHORIZED");
+describe("the cart cannot hold more than can be bought", () => {
+  it('"Add 5" twice with 5 available: 5 added, then refused with the reason; the cart holds 5', async () => {
+    const p = await stack.makeProduct(5);
+    const cart = stack.orders.as(shopper(400)).cart;
+    expect(await cart.add.mutate({ productId: p.id, quantity: 5 })).toEqual({
+      productId: p.id,
+      added: 5,
+      inCart: 5,
+      message: null,
+    });
+    const again = await failure(cart.add.mutate({ productId: p.id, quantity: 5 }));
+    expect(again?.data?.code).toBe("CONFLICT");
+    expect(again?.message).toBe("You already have 5 in your cart — that is all we have.");
+    expect((await cart.get.query()).items.map((i) => i.quantity)).toEqual([5]);
+  });
+
+  it("adds what is left and says how many were already in the cart", async () => {
+    const p = await stack.makeProduct(5);
+    const cart = stack.orders.as(shopper(401)).cart;
+    await cart.add.mutate({ productId: p.id, quantity: 3 });
+    expect(await cart.add.mutate({ productId: p.id, quantity: 5 })).toEqual({
+      productId: p.id,
+      added: 2,
+      inCart: 5,
+      message: "Only 2 more available — you already have 3 in your cart.",
+    });
+  });
+
+  it("counts units other shoppers hold (reserved), not just what is on the shelf", async () => {
+    const p = await stack.makeProduct(5);
+    await stack.products.inventory.reserve.mutate({
+      orderId: "00000000-0000-4000-8000-00000000c0de",
+      items: [{ productId: p.id, quantity: 4 }],
+    });
+    const cart = stack.orders.as(shopper(402)).cart;
+    expect(await cart.add.mutate({ productId: p.id, quantity: 3 })).toMatchObject({ added: 1, inCart: 1 });
+    expect(codeOf(await failure(cart.setItem.mutate({ productId: p.id, quantity: 2 })))).toBe("CONFLICT");
+  });
+
+  it("adds racing on one cart never pass the cap", async () => {
+    const p = await stack.makeProduct(5);
+    const cart = stack.orders.as(shopper(403)).cart;
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        cart.add.mutate({ productId: p.id, quantity: 2 }).then(
+          (r) => r.added,
+          () => 0,
+        ),
+      ),
+    );
+    expect(outcomes.reduce((a, b) => a + b, 0)).toBe(5);
+    expect((await cart.get.query()).items.map((i) => i.quantity)).toEqual([5]);
+  });
+
+  it("lets a line left above what is available be lowered, never raised", async () => {
+    const p = await stack.makeProduct(5);
+    const cart = stack.orders.as(shopper(404)).cart;
+    await cart.add.mutate({ productId: p.id, quantity: 5 });
+    await stack.productDb.product.update({ where: { id: p.id }, data: { onHand: 2 } });
+    expect(await cart.setItem.mutate({ productId: p.id, quantity: 4 })).toEqual({
+      productId: p.id,
+      quantity: 4,
+    });
+    const raised = await failure(cart.setItem.mutate({ productId: p.id, quantity: 5 }));
+    expect(raised?.message).toBe("Only 2 available.");
+  });
+
+  it("guest carts follow the same caps (cart.quoteAdd), without an account", async () => {
+    const p = await stack.makeProduct(5);
+    const guest = stack.orders.as(callers.guest).cart;
+    const first = await guest.quoteAdd.mutate({ items: [], productId: p.id, quantity: 3 });
+    expect(first).toMatchObject({
+      added: 3,
+      inCart: 3,
+      message: null,
+      items: [{ productId: p.id, quantity: 3 }],
+    });
+    const second = await guest.quoteAdd.mutate({ items: first.items, productId: p.id, quantity: 5 });
+    expect(second).toMatchObject({
+      added: 2,
+      inCart: 5,
+      message: "Only 2 more available — you already have 3 in your cart.",
+      items: [{ productId: p.id, quantity: 5 }],
+    });
+    const third = await failure(guest.quoteAdd.mutate({ items: second.items, productId: p.id, quantity: 1 }));
+    expect(third?.data?.code).toBe("CONFLICT");
+    expect(third?.message).toBe("You already have 5 in your cart — that is all we have.");
   });
 });

@@ -55,7 +55,7 @@ describe("orders.place", () => {
     );
     expect(outcomes.filter((o) => o === "ok")).toHaveLength(20);
     expect(outcomes.filter((o) => o === "CONFLICT")).toHaveLength(30);
-    expect(await stack.stockOf(p.id)).toBe(0);
+    expect(await stack.levelsOf(p.id)).toEqual({ onHand: 20, reserved: 20, available: 0 });
     expect(await stack.db.order.count({ where: { items: { some: { productId: p.id } } } })).toBe(20);
   });
 
@@ -70,7 +70,7 @@ describe("orders.place", () => {
     );
     expect(new Set(results.map((o) => o.id)).size).toBe(1);
     expect(await stack.db.order.count({ where: { userId: shopper(100).sub } })).toBe(1);
-    expect(await stack.stockOf(p.id)).toBe(48);
+    expect(await stack.availableOf(p.id)).toBe(48);
     expect(
       await stack.db.outboxEvent.count({
         where: { aggregateId: results[0]?.id, eventType: "order.created" },
@@ -105,7 +105,7 @@ describe("orders.place", () => {
   it("orders the cart, snapshots prices in integer cents and empties the cart", async () => {
     const p = await stack.makeProduct(10, 1999);
     const me = stack.orders.as(shopper(103));
-    await me.cart.setItem.mutate({ productId: p.id, quantity: 3 });
+    await me.cart.add.mutate({ productId: p.id, quantity: 3 });
     const order = await me.orders.place.mutate({ idempotencyKey: randomUUID() });
     expect(order.items).toEqual([
       { productId: p.id, name: p.name, unitPriceCents: 1999, quantity: 3, lineTotalCents: 5997 },

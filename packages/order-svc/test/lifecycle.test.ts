@@ -3,7 +3,7 @@ import { ORDER_STATUSES, type OrderStatus } from "@shop/events/order-events";
 import { callers } from "@shop/testing/service";
 import type { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { releasePending } from "../src/inventory/release-worker.ts";
+import { applyPendingInventoryUpdates } from "../src/inventory/inventory-updates.ts";
 import { canTransition } from "../src/orders/order-status.ts";
 import type { AppRouter } from "../src/router/index.ts";
 import { type OrderStack, shopper, startOrderStack } from "./stack.ts";
@@ -105,17 +105,41 @@ describe("history and cancellation", () => {
 
   it("the owner cancels a pending order and the stock comes back exactly once", async () => {
     const { order, product } = await placeFor(alice, 3);
-    expect(await stack.stockOf(product.id)).toBe(7);
+    expect(await stack.levelsOf(product.id)).toEqual({ onHand: 10, reserved: 3, available: 7 });
     await stack.orders.as(alice).orders.cancel.mutate({ orderId: order.id });
     const again = await stack.orders
       .as(alice)
       .orders.cancel.mutate({ orderId: order.id })
       .catch((e: unknown) => e);
     expect(codeOf(again)).toBe("PRECONDITION_FAILED");
-    await releasePending(stack.db, stack.products, stack.log);
-    await releasePending(stack.db, stack.products, stack.log);
-    expect(await stack.stockOf(product.id)).toBe(10);
-    expect(await stack.db.pendingInventoryRelease.count()).toBe(0);
+    await applyPendingInventoryUpdates(stack.db, stack.products, stack.log);
+    await applyPendingInventoryUpdates(stack.db, stack.products, stack.log);
+    expect(await stack.levelsOf(product.id)).toEqual({ onHand: 10, reserved: 0, available: 10 });
+    expect(await stack.db.pendingInventoryUpdate.count({ where: { orderId: order.id } })).toBe(0);
+  });
+
+  it("shipping commits the stock: on hand and reserved both drop by the quantity, once", async () => {
+    const { order, product } = await placeFor(alice, 3);
+    await driveTo(order.id, "SHIPPED");
+    // Queued in the same transaction as the status change; the worker tells product-svc.
+    expect(await stack.levelsOf(product.id)).toEqual({ onHand: 10, reserved: 3, available: 7 });
+    await applyPendingInventoryUpdates(stack.db, stack.products, stack.log);
+    await applyPendingInventoryUpdates(stack.db, stack.products, stack.log);
+    expect(await stack.levelsOf(product.id)).toEqual({ onHand: 7, reserved: 0, available: 7 });
+    const reservation = await stack.productDb.stockReservation.findUniqueOrThrow({
+      where: { orderId: order.id },
+    });
+    expect(reservation.status).toBe("SHIPPED");
+  });
+
+  it("a stock-take while an order is open, then the order's cancellation, counts every unit once", async () => {
+    const { order, product } = await placeFor(alice, 3);
+    // The admin counts 12 on the shelf (the 3 held for the open order among them).
+    await stack.productSvc.as(callers.admin).products.setStock.mutate({ id: product.id, onHand: 12 });
+    expect(await stack.levelsOf(product.id)).toEqual({ onHand: 12, reserved: 3, available: 9 });
+    await stack.orders.as(alice).orders.cancel.mutate({ orderId: order.id });
+    await applyPendingInventoryUpdates(stack.db, stack.products, stack.log);
+    expect(await stack.levelsOf(product.id)).toEqual({ onHand: 12, reserved: 0, available: 12 });
   });
 
   it("a shipped order can no longer be cancelled by its owner", async () => {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import {
   createDb as createProductDb,
+  ensureStoreCurrency,
   appRouter as productRouter,
   seedCatalog,
 } from "@shop/product-svc/testing";
@@ -15,45 +16,70 @@ import { type AppRouter, appRouter } from "../src/router/index.ts";
 
 const prismaDir = fileURLToPath(new URL("../../../prisma/", import.meta.url));
 
+export interface StockLevels {
+  onHand: number;
+  reserved: number;
+  available: number;
+}
+
 export interface OrderStack {
   orders: TestService<AppRouter>;
+  /** product-svc itself, for calls as other roles than order-svc's (an admin's stock-take). */
+  productSvc: TestService<typeof productRouter>;
   db: Db;
   orderDbUrl: string;
   productDb: ReturnType<typeof createProductDb>;
   products: ProductClient;
   log: ReturnType<typeof createLogger>;
-  /** A product in stock with the given quantity and price. */
-  makeProduct(stock: number, priceCents?: number): Promise<{ id: string; name: string; priceCents: number }>;
-  stockOf(productId: string): Promise<number>;
+  /** A product on sale with `onHand` units on the shelf, at the given price (in the store currency). */
+  makeProduct(
+    onHand: number,
+    priceCents?: number,
+    currency?: string,
+  ): Promise<{ id: string; name: string; priceCents: number }>;
+  /** What can be bought now (on hand − reserved). */
+  availableOf(productId: string): Promise<number>;
+  levelsOf(productId: string): Promise<StockLevels>;
   close(): Promise<void>;
 }
 
 /** Real product-svc and order-svc over HTTP, each with its own fresh database. */
-export async function startOrderStack(): Promise<OrderStack> {
+export async function startOrderStack(opts: { maxPendingOrders?: number } = {}): Promise<OrderStack> {
   const admin = inject("pgAdminUrl");
   const productDatabase = await createTestDatabase(admin, `${prismaDir}product/migrations`);
   const orderDatabase = await createTestDatabase(admin, `${prismaDir}order/migrations`);
   const productDb = createProductDb(productDatabase.url, 20);
-  await seedCatalog(productDb);
+  const storeCurrency = await ensureStoreCurrency(productDb, "USD");
+  await seedCatalog(productDb, storeCurrency);
   const productSvc = await startTestService({
     name: "product-svc",
     router: productRouter,
-    deps: { db: productDb },
+    deps: { db: productDb, storeCurrency },
   });
   const db = createDb(orderDatabase.url, 20);
   const products = createProductClient({ url: productSvc.url, secret: TEST_SECRET });
-  const orders = await startTestService({ name: "order-svc", router: appRouter, deps: { db, products } });
+  const orders = await startTestService({
+    name: "order-svc",
+    router: appRouter,
+    // Most tests place many orders for one shopper and confirm none: the cap has tests of its own.
+    deps: { db, products, maxPendingOrders: opts.maxPendingOrders ?? 1_000 },
+  });
   registerOutboxMetrics(db);
   const category = await productDb.category.findFirstOrThrow();
   let n = 0;
+  const levelsOf = async (productId: string) => {
+    const p = await productDb.product.findUniqueOrThrow({ where: { id: productId } });
+    return { onHand: p.onHand, reserved: p.reserved, available: p.onHand - p.reserved };
+  };
   return {
     orders,
+    productSvc,
     db,
     orderDbUrl: orderDatabase.url,
     productDb,
     products,
     log: createLogger("order-test", process.env.TEST_LOG_LEVEL ?? "silent"),
-    async makeProduct(stock, priceCents = 1500) {
+    async makeProduct(onHand, priceCents = 1500, currency = storeCurrency) {
       n += 1;
       const suffix = `${Date.now().toString(36)}${n}`;
       return productDb.product.create({
@@ -63,15 +89,17 @@ export async function startOrderStack(): Promise<OrderStack> {
           name: `Test product ${suffix}`,
           description: "test",
           priceCents,
-          stock,
+          currency,
+          onHand,
           imageUrl: "/x.svg",
           categoryId: category.id,
         },
         select: { id: true, name: true, priceCents: true },
       });
     },
-    async stockOf(productId) {
-      return (await productDb.product.findUniqueOrThrow({ where: { id: productId } })).stock;
+    levelsOf,
+    async availableOf(productId) {
+      return (await levelsOf(productId)).available;
     },
     async close() {
       await orders.close();

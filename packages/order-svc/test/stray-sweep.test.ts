@@ -18,19 +18,19 @@ describe("stray reservation sweep", () => {
       orderId: strayId,
       items: [{ productId: p.id, quantity: 4 }],
     });
-    // A real order whose commit notification to product-svc was lost:
+    // A real order whose "placed" notice to product-svc was lost:
     const order = await stack.orders
       .as(shopper(1))
       .orders.place.mutate({ idempotencyKey: randomUUID(), items: [{ productId: p.id, quantity: 1 }] });
     await stack.productDb.stockReservation.update({
       where: { orderId: order.id },
-      data: { status: "RESERVED" },
+      data: { status: "AWAITING_ORDER" },
     });
-    expect(await stack.stockOf(p.id)).toBe(5);
+    expect(await stack.levelsOf(p.id)).toEqual({ onHand: 10, reserved: 5, available: 5 });
 
     // Young reservations are left alone (the checkout may still be running)...
     expect(await sweepStrayReservations(stack.db, stack.products, stack.log, 600)).toEqual({
-      committed: 0,
+      placed: 0,
       released: 0,
     });
     // ...old ones are resolved.
@@ -38,14 +38,16 @@ describe("stray reservation sweep", () => {
       data: { createdAt: new Date(Date.now() - 3_600_000) },
     });
     expect(await sweepStrayReservations(stack.db, stack.products, stack.log, 600)).toEqual({
-      committed: 1,
+      placed: 1,
       released: 1,
     });
-    expect(await stack.stockOf(p.id)).toBe(9);
+    expect(await stack.levelsOf(p.id)).toEqual({ onHand: 10, reserved: 1, available: 9 });
     const statuses = await stack.productDb.stockReservation.findMany({
       select: { orderId: true, status: true },
     });
     expect(statuses.find((s) => s.orderId === strayId)?.status).toBe("RELEASED");
-    expect(statuses.find((s) => s.orderId === order.id)?.status).toBe("COMMITTED");
+    expect(statuses.find((s) => s.orderId === order.id)?.status).toBe("ORDER_PLACED");
+    // The stray checkout is recorded as abandoned: a late duplicate of it can never write an order.
+    expect(await stack.db.abandonedCheckout.count({ where: { orderId: strayId } })).toBe(1);
   });
 });

@@ -3,6 +3,8 @@ import type { Db } from "./db.ts";
 
 export interface ProductDeps {
   db: Db;
+  /** The store's one currency, as recorded by ensureStoreCurrency at start-up. */
+  storeCurrency: string;
 }
 
 export const { router, publicProcedure, adminProcedure, serviceProcedure, createCallerFactory } =

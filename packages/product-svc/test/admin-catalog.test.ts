@@ -23,7 +23,7 @@ const lantern = {
   description: "A warm LED lantern for the tent.",
   priceCents: 3490,
   categorySlug: "outdoor",
-  stock: 12,
+  onHand: 12,
 };
 
 describe("admin catalog writes", () => {
@@ -50,7 +50,7 @@ describe("admin catalog writes", () => {
         name: "X",
         sku: "!",
         priceCents: 0,
-        stock: -1,
+        onHand: -1,
         categorySlug: "Bad Slug",
       }),
     );
@@ -58,12 +58,12 @@ describe("admin catalog writes", () => {
     expect(Object.keys(error?.data?.fieldErrors ?? {}).sort()).toEqual([
       "categorySlug",
       "name",
+      "onHand",
       "priceCents",
       "sku",
-      "stock",
     ]);
     expect(error?.data?.fieldErrors?.priceCents).toEqual(["Price must be greater than 0"]);
-    expect(error?.data?.fieldErrors?.stock).toEqual(["Stock cannot be negative"]);
+    expect(error?.data?.fieldErrors?.onHand).toEqual(["On hand cannot be negative"]);
   });
 
   it("rejects an unknown category as a field error", async () => {
@@ -73,7 +73,7 @@ describe("admin catalog writes", () => {
     expect(error?.data?.fieldErrors).toEqual({ categorySlug: ["Choose an existing category"] });
   });
 
-  it("updates price and category, archives and restores, sets stock", async () => {
+  it("updates price and category, archives and restores, takes stock", async () => {
     const product = await db.product.findUniqueOrThrow({ where: { sku: "OUT-LAN-1" } });
     const updated = await admin().update.mutate({ id: product.id, priceCents: 2990, categorySlug: "home" });
     expect([updated.priceCents, updated.category.slug]).toEqual([2990, "home"]);
@@ -87,13 +87,16 @@ describe("admin catalog writes", () => {
     expect(adminView.items.find((p) => p.id === product.id)?.archivedAt).toBeInstanceOf(Date);
 
     await admin().archive.mutate({ id: product.id, archived: false });
-    expect((await admin().setStock.mutate({ id: product.id, stock: 0 })).stock).toBe(0);
-    expect((await svc.as(callers.guest).products.bySlug.query({ slug: "camping-lantern" })).stock).toBe(0);
+    const counted = await admin().setStock.mutate({ id: product.id, onHand: 0 });
+    expect([counted.available, counted.stockLevels]).toEqual([0, { onHand: 0, reserved: 0 }]);
+    expect((await svc.as(callers.guest).products.bySlug.query({ slug: "camping-lantern" })).available).toBe(
+      0,
+    );
   });
 
   it("404s writes to unknown products", async () => {
     const error = await failure(
-      admin().setStock.mutate({ id: "00000000-0000-4000-8000-00000000beef", stock: 3 }),
+      admin().setStock.mutate({ id: "00000000-0000-4000-8000-00000000beef", onHand: 3 }),
     );
     expect(error?.data?.code).toBe("NOT_FOUND");
   });

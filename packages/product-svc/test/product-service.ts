@@ -5,8 +5,10 @@ import { inject } from "vitest";
 import { createDb, type Db } from "../src/db.ts";
 import { type AppRouter, appRouter } from "../src/router/index.ts";
 import { seedCatalog } from "../src/seed/seed-catalog.ts";
+import { ensureStoreCurrency } from "../src/store/currency.ts";
 
-const migrationsDir = fileURLToPath(new URL("../../../prisma/product/migrations", import.meta.url));
+export const migrationsDir = fileURLToPath(new URL("../../../prisma/product/migrations", import.meta.url));
+export const STORE_CURRENCY = "USD";
 
 export interface ProductService {
   db: Db;
@@ -20,8 +22,9 @@ export async function startProductService(
 ): Promise<ProductService> {
   const database = await createTestDatabase(inject("pgAdminUrl"), migrationsDir);
   const db = createDb(database.url, opts.poolMax ?? 4);
-  if (opts.seed ?? true) await seedCatalog(db);
-  const svc = await startTestService({ name: "product-svc", router: appRouter, deps: { db } });
+  const storeCurrency = await ensureStoreCurrency(db, STORE_CURRENCY);
+  if (opts.seed ?? true) await seedCatalog(db, storeCurrency);
+  const svc = await startTestService({ name: "product-svc", router: appRouter, deps: { db, storeCurrency } });
   return {
     db,
     svc,

@@ -5,7 +5,7 @@ import type { Db } from "../src/db.ts";
 import type { AppRouter } from "../src/router/index.ts";
 import catalog from "../src/seed/catalog.json" with { type: "json" };
 import { seedCatalog } from "../src/seed/seed-catalog.ts";
-import { type ProductService, startProductService } from "./product-service.ts";
+import { type ProductService, STORE_CURRENCY, startProductService } from "./product-service.ts";
 
 let service: ProductService;
 let db: Db;
@@ -19,7 +19,7 @@ afterAll(() => service?.close());
 
 describe("seed", () => {
   it("is idempotent: a second run creates nothing and keeps the count", async () => {
-    const again = await seedCatalog(db);
+    const again = await seedCatalog(db, STORE_CURRENCY);
     expect(again.created).toBe(0);
     expect(await db.product.count()).toBe(catalog.products.length);
   });

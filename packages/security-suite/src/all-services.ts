@@ -38,18 +38,23 @@ export async function startAllServices(adminUrl: string) {
   });
 
   const productDb = product.createDb((await fresh("product")).url, 4);
-  await product.seedCatalog(productDb);
+  const storeCurrency = await product.ensureStoreCurrency(productDb, "USD");
+  await product.seedCatalog(productDb, storeCurrency);
   const productSvc = await startTestService({
     name: "product-svc",
     router: product.appRouter,
-    deps: { db: productDb },
+    deps: { db: productDb, storeCurrency },
   });
 
   const orderDb = order.createDb((await fresh("order")).url, 4);
   const orderSvc = await startTestService({
     name: "order-svc",
     router: order.appRouter,
-    deps: { db: orderDb, products: order.createProductClient({ url: productSvc.url, secret: TEST_SECRET }) },
+    deps: {
+      db: orderDb,
+      products: order.createProductClient({ url: productSvc.url, secret: TEST_SECRET }),
+      maxPendingOrders: 10,
+    },
   });
 
   const notifyDatabase = await fresh("notify");

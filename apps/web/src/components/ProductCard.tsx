@@ -37,7 +37,7 @@ export function ProductCard({ product, eager = false }: ProductCardProps) {
         </h3>
         <div className={styles.meta}>
           <span className={styles.price}>{formatPrice(product.priceCents, product.currency)}</span>
-          <StockBadge stock={product.stock} />
+          <StockBadge available={product.available} />
         </div>
       </div>
     </article>

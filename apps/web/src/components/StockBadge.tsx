@@ -1,6 +1,9 @@
 import { stockLabel, stockStateOf } from "../lib/format.ts";
 import styles from "./StockBadge.module.css";
 
-export function StockBadge({ stock }: { stock: number }) {
-  return <span className={`${styles.badge} ${styles[stockStateOf(stock)]}`}>{stockLabel(stock)}</span>;
+/** How many can be bought now (on hand − reserved), as the storefront shows it. */
+export function StockBadge({ available }: { available: number }) {
+  return (
+    <span className={`${styles.badge} ${styles[stockStateOf(available)]}`}>{stockLabel(available)}</span>
+  );
 }

@@ -23,17 +23,18 @@ export type StockState = "in_stock" | "low_stock" | "out_of_stock";
 /** At or below this many units the shopper is told stock is running out. */
 export const LOW_STOCK_THRESHOLD = 10;
 
-export function stockStateOf(stock: number): StockState {
-  if (stock <= 0) return "out_of_stock";
-  return stock <= LOW_STOCK_THRESHOLD ? "low_stock" : "in_stock";
+/** From how many can be bought now (available = on hand − reserved). */
+export function stockStateOf(available: number): StockState {
+  if (available <= 0) return "out_of_stock";
+  return available <= LOW_STOCK_THRESHOLD ? "low_stock" : "in_stock";
 }
 
-export function stockLabel(stock: number): string {
-  switch (stockStateOf(stock)) {
+export function stockLabel(available: number): string {
+  switch (stockStateOf(available)) {
     case "out_of_stock":
       return "Out of stock";
     case "low_stock":
-      return `Only ${stock} left`;
+      return `Only ${available} left`;
     case "in_stock":
       return "In stock";
   }

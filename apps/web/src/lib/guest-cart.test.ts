@@ -27,12 +27,13 @@ describe("guest cart in localStorage", () => {
     vi.stubGlobal("window", fakeWindow());
   });
 
-  it("adds to a line, capped at 99, and removes lines", async () => {
+  it("stores the lines it is given, caps a typed quantity at 99, and removes lines", async () => {
     const cart = await loadCart();
-    cart.addToGuestCart(ID_A, 2);
-    cart.addToGuestCart(ID_A, 3);
-    cart.addToGuestCart(ID_B, 98);
-    cart.addToGuestCart(ID_B, 5);
+    cart.writeGuestCart([
+      { productId: ID_A, quantity: 5 },
+      { productId: ID_B, quantity: 2 },
+    ]);
+    cart.setGuestCartQuantity(ID_B, 500);
     expect(cart.readGuestCart()).toEqual([
       { productId: ID_A, quantity: 5 },
       { productId: ID_B, quantity: 99 },
@@ -60,7 +61,7 @@ describe("guest cart in localStorage", () => {
 
   it("returns the same array while storage is unchanged (stable for useSyncExternalStore)", async () => {
     const cart = await loadCart();
-    cart.addToGuestCart(ID_A, 1);
+    cart.writeGuestCart([{ productId: ID_A, quantity: 1 }]);
     expect(cart.readGuestCart()).toBe(cart.readGuestCart());
   });
 });

@@ -3,8 +3,10 @@ import { useSyncExternalStore } from "react";
 /**
  * The cart of a visitor who is not signed in, kept in localStorage so it survives reloads and is
  * shared by their tabs. Only product ids and quantities are stored: names, prices and stock are
- * looked up fresh (cart.quote), so the shopper never sees a stale price. At sign-in it is merged
- * into the account's cart and cleared (GuestCartMerge).
+ * looked up fresh (cart.quote), so the shopper never sees a stale price. Adding goes through
+ * order-svc (cart.quoteAdd, see use-cart.ts), which caps it at what can be bought exactly as it caps a
+ * signed-in cart, and returns the lines to store. At sign-in the cart is merged into the account's
+ * cart and cleared (GuestCartMerge).
  */
 export interface GuestCartLine {
   productId: string;
@@ -71,23 +73,6 @@ export function writeGuestCart(lines: readonly GuestCartLine[]): void {
   if (lines.length === 0) store?.removeItem(STORAGE_KEY);
   else store?.setItem(STORAGE_KEY, JSON.stringify(lines));
   for (const listener of listeners) listener();
-}
-
-/** Adds to a line (creating it), capped at the per-line maximum. */
-export function addToGuestCart(productId: string, quantity: number): void {
-  const lines = readGuestCart();
-  const existing = lines.find((line) => line.productId === productId);
-  if (!existing && lines.length >= MAX_CART_LINES) {
-    throw new Error(`A cart holds at most ${MAX_CART_LINES} products`);
-  }
-  const next = existing
-    ? lines.map((line) =>
-        line.productId === productId
-          ? { productId, quantity: Math.min(MAX_LINE_QUANTITY, line.quantity + quantity) }
-          : line,
-      )
-    : [...lines, { productId, quantity: Math.min(MAX_LINE_QUANTITY, quantity) }];
-  writeGuestCart(next);
 }
 
 export function setGuestCartQuantity(productId: string, quantity: number): void {

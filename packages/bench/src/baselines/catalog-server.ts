@@ -9,7 +9,7 @@ import { announcePort } from "../stack/child-server.ts";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
-const COLUMNS = `p.id, p.slug, p.name, p.price_cents, p.currency, p.image_url, p.stock, p.sku, p.archived_at,
+const COLUMNS = `p.id, p.slug, p.name, p.price_cents, p.currency, p.image_url, p.on_hand, p.reserved, p.sku, p.archived_at,
   p.created_at, c.slug AS category_slug, c.name AS category_name`;
 const FROM =
   "FROM products p JOIN categories c ON c.id = p.category_id CROSS JOIN (SELECT to_tsquery('english', $1) AS query) q";
@@ -32,7 +32,8 @@ async function firstPage(tsQuery: string | null, limit: number) {
     priceCents: r.price_cents,
     currency: String(r.currency).trim(),
     imageUrl: r.image_url,
-    stock: r.stock,
+    available: r.on_hand - r.reserved,
+    stockLevels: null,
     sku: r.sku,
     archivedAt: r.archived_at,
     category: { slug: r.category_slug, name: r.category_name },

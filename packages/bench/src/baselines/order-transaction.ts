@@ -5,14 +5,16 @@ import { databaseUrl } from "../stack/target.ts";
 
 /**
  * The baseline for order placement: the same transactional work written by hand with `pg` — a
- * conditional stock decrement, the order row, its item rows and an outbox row, in one transaction —
+ * conditional increment of the units reserved (`on_hand - reserved >= qty`), the order row, its item rows and an outbox row, in one transaction —
  * against a scratch database on the stack's own PostgreSQL. Tables and indexes mirror the ones the
  * services write to, so the database does the same amount of work per order; what the baseline leaves
  * out is everything between the client and the SQL (HTTP, BFF, auth, tRPC, two services, Prisma).
  */
 const SCHEMA = `
   CREATE TABLE products (id uuid PRIMARY KEY, name text NOT NULL, price_cents int NOT NULL,
-    currency char(3) NOT NULL, stock int NOT NULL CHECK (stock >= 0), updated_at timestamptz(3) NOT NULL DEFAULT now());
+    currency char(3) NOT NULL, on_hand int NOT NULL CHECK (on_hand >= 0),
+    reserved int NOT NULL DEFAULT 0 CHECK (reserved >= 0 AND reserved <= on_hand),
+    updated_at timestamptz(3) NOT NULL DEFAULT now());
   CREATE TABLE orders (id uuid PRIMARY KEY, user_id uuid NOT NULL, user_email text NOT NULL,
     idempotency_key text NOT NULL, request_hash text NOT NULL, status text NOT NULL DEFAULT 'PENDING',
     subtotal_cents int NOT NULL, currency char(3) NOT NULL,
@@ -20,6 +22,7 @@ const SCHEMA = `
   CREATE UNIQUE INDEX ON orders (user_id, idempotency_key);
   CREATE INDEX ON orders (user_id, created_at);
   CREATE INDEX ON orders (status, created_at);
+  CREATE INDEX ON orders (user_id, status);
   CREATE TABLE order_items (order_id uuid NOT NULL REFERENCES orders(id), product_id uuid NOT NULL,
     name text NOT NULL, unit_price_cents int NOT NULL, quantity int NOT NULL, line_total_cents int NOT NULL,
     PRIMARY KEY (order_id, product_id));
@@ -47,7 +50,7 @@ export async function createScratchOrderDb(
   await pool.query(SCHEMA);
   for (const p of products) {
     await pool.query(
-      "INSERT INTO products (id, name, price_cents, currency, stock) VALUES ($1, $2, $3, $4, $5)",
+      "INSERT INTO products (id, name, price_cents, currency, on_hand) VALUES ($1, $2, $3, $4, $5)",
       [p.id, p.name, p.priceCents, p.currency, stock],
     );
   }
@@ -57,8 +60,8 @@ export async function createScratchOrderDb(
     try {
       await client.query("BEGIN");
       const taken = await client.query<{ name: string; price_cents: number; currency: string }>(
-        `UPDATE products SET stock = stock - $2, updated_at = now()
-         WHERE id = $1 AND stock >= $2 RETURNING name, price_cents, currency`,
+        `UPDATE products SET reserved = reserved + $2, updated_at = now()
+         WHERE id = $1 AND on_hand - reserved >= $2 RETURNING name, price_cents, currency`,
         [productId, quantity],
       );
       const line = taken.rows[0];

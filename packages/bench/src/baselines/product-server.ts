@@ -4,7 +4,7 @@
 // zod input parsing, no superjson. The difference to the service is what the framework costs.
 //   GET /bySlug?slug=<slug>
 import http from "node:http";
-import { createDb, productDetailSelect } from "@shop/product-svc/testing";
+import { createDb, presentProduct, productDetailSelect } from "@shop/product-svc/testing";
 import { announcePort } from "../stack/child-server.ts";
 
 const db = createDb(process.env.DATABASE_URL ?? "", 10);
@@ -18,7 +18,7 @@ const server = http.createServer((req, res) => {
   }
   db.product.findFirst({ where: { slug, archivedAt: null }, select: productDetailSelect }).then(
     (product) => {
-      const body = JSON.stringify(product);
+      const body = JSON.stringify(product && presentProduct(product, "GUEST"));
       res.writeHead(product ? 200 : 404, {
         "content-type": "application/json",
         "content-length": Buffer.byteLength(body),

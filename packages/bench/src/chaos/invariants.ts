@@ -31,7 +31,7 @@ const count = async (target: StackTarget, db: Db, sql: string) =>
 
 /**
  * Waits until the system has caught up after the faults: every outbox row published, every event
- * recorded as a notification and its email SENT, no stock release pending. Returns false at the deadline.
+ * recorded as a notification and its email SENT, no inventory update (release, shipment) pending. Returns false at the deadline.
  */
 export async function waitForQuiescence(target: StackTarget, timeoutMs: number, log: (m: string) => void) {
   const deadline = Date.now() + timeoutMs;
@@ -41,10 +41,10 @@ export async function waitForQuiescence(target: StackTarget, timeoutMs: number, 
       "order-svc",
       "SELECT count(*) AS n FROM outbox WHERE published_at IS NULL",
     );
-    const pendingReleases = await count(
+    const pendingUpdates = await count(
       target,
       "order-svc",
-      "SELECT count(*) AS n FROM pending_inventory_releases",
+      "SELECT count(*) AS n FROM pending_inventory_updates",
     );
     const events = await count(target, "order-svc", "SELECT count(*) AS n FROM outbox");
     const notified = await count(
@@ -52,22 +52,22 @@ export async function waitForQuiescence(target: StackTarget, timeoutMs: number, 
       "notify-svc",
       "SELECT count(*) AS n FROM notifications WHERE status = 'SENT'",
     );
-    const settled = unpublished === 0 && pendingReleases === 0 && notified >= events;
+    const settled = unpublished === 0 && pendingUpdates === 0 && notified >= events;
     if (settled || Date.now() > deadline) {
       log(
-        `${settled ? "caught up" : "NOT caught up"}: ${events} events, ${unpublished} unpublished, ${notified} notifications SENT, ${pendingReleases} releases pending`,
+        `${settled ? "caught up" : "NOT caught up"}: ${events} events, ${unpublished} unpublished, ${notified} notifications SENT, ${pendingUpdates} inventory updates pending`,
       );
       return settled;
     }
     if (round % 10 === 0)
       log(
-        `waiting: ${unpublished} unpublished, ${notified}/${events} notified, ${pendingReleases} releases pending`,
+        `waiting: ${unpublished} unpublished, ${notified}/${events} notified, ${pendingUpdates} inventory updates pending`,
       );
     await sleep(1_000);
   }
 }
 
-/** The invariants of the issue, each with its numbers. `initialStock` is per product id. */
+/** The invariants of the issue, each with its numbers. `initialStock` is on hand per product id. */
 export async function checkInvariants(
   target: StackTarget,
   initialStock: Map<string, number>,
@@ -93,11 +93,7 @@ export async function checkInvariants(
     order_id: string | null;
     status: string;
   }>(target, "notify-svc", "SELECT event_id, type, order_id, status::text FROM notifications");
-  const stock = await query<{ id: string; stock: number }>(
-    target,
-    "product-svc",
-    "SELECT id, stock FROM products",
-  );
+  const stock = await query<StockRow>(target, "product-svc", "SELECT id, on_hand, reserved FROM products");
   const reservations = await query<{
     order_id: string;
     status: string;
@@ -112,7 +108,7 @@ export async function checkInvariants(
 
   return [
     oneCreatedNotificationPerOrder(orders, notifications),
-    stockNeverNegative(stock, initialStock),
+    availableNeverNegative(stock, initialStock),
     stockBalances(orders, items, reservations, stock, initialStock),
     everyEventOnce(outbox, notifications),
   ];
@@ -138,71 +134,78 @@ function oneCreatedNotificationPerOrder(
   };
 }
 
-function stockNeverNegative(
-  stock: { id: string; stock: number }[],
-  initial: Map<string, number>,
-): InvariantResult {
+interface StockRow {
+  id: string;
+  on_hand: number;
+  reserved: number;
+}
+
+function availableNeverNegative(stock: StockRow[], initial: Map<string, number>): InvariantResult {
   const watched = stock.filter((p) => initial.has(p.id));
-  const negative = watched.filter((p) => p.stock < 0).length;
-  const soldOut = watched.filter((p) => p.stock === 0).length;
+  const available = watched.map((p) => p.on_hand - p.reserved);
+  const negative = watched.filter((p) => p.on_hand - p.reserved < 0 || p.reserved < 0).length;
+  const soldOut = available.filter((a) => a === 0).length;
   return {
-    name: "stock is never negative",
+    name: "available (on hand − reserved) is never negative",
     pass: negative === 0,
-    detail: `${watched.length} products, lowest ${Math.min(...watched.map((p) => p.stock))}, ${soldOut} sold out, ${negative} negative`,
+    detail: `${watched.length} products, lowest available ${Math.min(...available)}, ${soldOut} sold out, ${negative} negative`,
   };
 }
 
 /**
- * stock = initial − ordered + released, per product, where "ordered" is every order line and
- * "released" the lines of cancelled orders. A reservation whose order never committed (order-svc
- * killed between reserving and committing) holds stock until order-svc's stray sweep releases it;
- * such units are counted and reported, not hidden.
+ * product-svc keeps on hand and reserved apart. Per product: reserved = the units of every
+ * reservation still holding stock (AWAITING_ORDER or ORDER_PLACED), and those are exactly the lines of
+ * orders neither cancelled nor shipped, plus stray reservations (order-svc killed between reserving
+ * and writing the order) that hold units until its sweep releases them — counted and reported, not
+ * hidden. On hand = the stock-take at the start − units of orders that shipped.
  */
 function stockBalances(
   orders: { id: string; status: string }[],
   items: { order_id: string; product_id: string; quantity: number }[],
   reservations: { order_id: string; status: string; product_id: string; quantity: number }[],
-  stock: { id: string; stock: number }[],
+  stock: StockRow[],
   initial: Map<string, number>,
 ): InvariantResult {
   const status = new Map(orders.map((o) => [o.id, o.status]));
   const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
-  const ordered = new Map<string, number>();
-  const released = new Map<string, number>();
+  const open = new Map<string, number>();
+  const shipped = new Map<string, number>();
   for (const item of items) {
-    add(ordered, item.product_id, item.quantity);
-    if (status.get(item.order_id) === "CANCELLED") add(released, item.product_id, item.quantity);
+    const s = status.get(item.order_id);
+    if (s === "SHIPPED" || s === "DELIVERED") add(shipped, item.product_id, item.quantity);
+    else if (s !== "CANCELLED") add(open, item.product_id, item.quantity);
   }
+  const held = new Map<string, number>();
   const strayHeld = new Map<string, number>();
   const strayOrders = new Set<string>();
   for (const r of reservations) {
-    if (r.status !== "RELEASED" && !status.has(r.order_id)) {
+    if (r.status !== "AWAITING_ORDER" && r.status !== "ORDER_PLACED") continue;
+    add(held, r.product_id, r.quantity);
+    if (!status.has(r.order_id)) {
       add(strayHeld, r.product_id, r.quantity);
       strayOrders.add(r.order_id);
     }
   }
   const sum = (map: Map<string, number>) => [...map.values()].reduce((a, b) => a + b, 0);
-  const mismatched = stock
-    .filter((p) => initial.has(p.id))
-    .filter(
-      (p) =>
-        p.stock !==
-        (initial.get(p.id) ?? 0) -
-          (ordered.get(p.id) ?? 0) +
-          (released.get(p.id) ?? 0) -
-          (strayHeld.get(p.id) ?? 0),
-    );
+  const watched = stock.filter((p) => initial.has(p.id));
+  const off = (p: StockRow) =>
+    p.on_hand !== (initial.get(p.id) ?? 0) - (shipped.get(p.id) ?? 0) ||
+    p.reserved !== (held.get(p.id) ?? 0) ||
+    p.reserved !== (open.get(p.id) ?? 0) + (strayHeld.get(p.id) ?? 0);
+  const mismatched = watched.filter(off);
   const initialTotal = [...initial.values()].reduce((a, b) => a + b, 0);
-  const nowTotal = stock.filter((p) => initial.has(p.id)).reduce((a, p) => a + p.stock, 0);
+  const onHandNow = watched.reduce((a, p) => a + p.on_hand, 0);
+  const reservedNow = watched.reduce((a, p) => a + p.reserved, 0);
   return {
-    name: "stock = initial − ordered + released",
+    name: "on hand = initial − shipped; reserved = held reservations = open orders",
     pass: mismatched.length === 0,
     detail:
-      `${initialTotal} − ${sum(ordered)} + ${sum(released)}` +
+      `on hand ${onHandNow} (${initialTotal} − ${sum(shipped)} shipped); reserved ${reservedNow}` +
+      ` (held ${sum(held)} = open orders ${sum(open)}` +
       (strayOrders.size
-        ? ` − ${sum(strayHeld)} held by ${strayOrders.size} stray reservations awaiting the sweep`
+        ? ` + ${sum(strayHeld)} held by ${strayOrders.size} stray reservations awaiting the sweep`
         : "") +
-      ` = ${initialTotal - sum(ordered) + sum(released) - sum(strayHeld)}; stock now ${nowTotal}; ${mismatched.length} products off`,
+      `); ${mismatched.length} products off`,
   };
 }
 

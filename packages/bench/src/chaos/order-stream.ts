@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RouterOutputs } from "@shop/order-svc/router";
 import type { HttpClient } from "../client/http.ts";
-import { serviceEndpoint } from "../client/services.ts";
+import { benchAdmin, serviceEndpoint } from "../client/services.ts";
 import { TrpcCallError, type TrpcEndpoint, trpcMutation } from "../client/trpc-wire.ts";
 import type { CatalogProduct } from "../fixtures/catalog.ts";
 import type { Shopper } from "../fixtures/shoppers.ts";
@@ -28,6 +28,8 @@ export interface StreamStats {
   /** Final refusals other than out of stock, by tRPC code. */
   refused: Record<string, number>;
   cancelled: number;
+  /** Placed orders the admin then confirmed and shipped (their units leave on hand). */
+  shipped: number;
   /** Requests that failed while a fault was on and were retried with the same idempotency key. */
   retries: number;
   /** Arrivals not sent because MAX_IN_FLIGHT checkouts were still waiting for an answer. */
@@ -38,7 +40,8 @@ export interface StreamStats {
  * A steady stream of checkouts against order-svc, as the BFF would send them (shopper tokens), that
  * keeps going through every fault: a failed request is retried with the same idempotency key until it
  * gets a definite answer, so the stream itself never creates duplicates — any duplicate the invariants
- * find was made by the system. About one placed order in ten is cancelled again (stock released).
+ * find was made by the system. About one placed order in ten is cancelled again (stock released) and
+ * about one in ten is confirmed and shipped by the admin (stock committed).
  */
 export class OrderStream {
   readonly stats: StreamStats = {
@@ -48,10 +51,12 @@ export class OrderStream {
     gaveUp: 0,
     refused: {},
     cancelled: 0,
+    shipped: 0,
     retries: 0,
     skipped: 0,
   };
   readonly #endpoints: TrpcEndpoint[];
+  readonly #admin: TrpcEndpoint;
   readonly #running = new Set<Promise<void>>();
   #stopped = false;
   #loop: Promise<void> | undefined;
@@ -66,6 +71,7 @@ export class OrderStream {
     this.#endpoints = shoppers.map((s) =>
       serviceEndpoint(target, http, "order-svc", { sub: s.id, role: "SHOPPER", email: s.email }),
     );
+    this.#admin = serviceEndpoint(target, http, "order-svc", benchAdmin());
   }
 
   start(): void {
@@ -107,13 +113,27 @@ export class OrderStream {
       else this.stats.refused[outcome.code] = (this.stats.refused[outcome.code] ?? 0) + 1;
     } else {
       this.stats.placed += 1;
-      if (Math.random() < 0.1) {
+      const fate = Math.random();
+      if (fate < 0.1) {
         const cancelled = await this.#untilDefinite(() =>
           trpcMutation(endpoint, "orders.cancel", { orderId: outcome.id }),
         );
         if (!(cancelled instanceof TrpcCallError) && cancelled !== "gave up") this.stats.cancelled += 1;
+      } else if (fate < 0.2) {
+        if (await this.#shipAs(outcome.id)) this.stats.shipped += 1;
       }
     }
+  }
+
+  /** Confirms and ships an order as the admin; true when both steps got a definite yes. */
+  async #shipAs(orderId: string): Promise<boolean> {
+    for (const status of ["CONFIRMED", "SHIPPED"] as const) {
+      const changed = await this.#untilDefinite(() =>
+        trpcMutation(this.#admin, "orders.updateStatus", { orderId, status }),
+      );
+      if (changed instanceof TrpcCallError || changed === "gave up") return false;
+    }
+    return true;
   }
 
   /** Retries through faults (connection refused, 5xx, timeouts); returns the result or the final error. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { orderIdFor, requestHash } from "./checkout-identity.ts";
+import { orderIdFor, requestFingerprint } from "./checkout-identity.ts";
 
 describe("orderIdFor", () => {
   it("is stable per (user, key) and differs otherwise", () => {
@@ -14,11 +14,18 @@ describe("orderIdFor", () => {
   });
 });
 
-describe("requestHash", () => {
-  it("ignores line order but not quantities", () => {
-    const a = { productId: "a", quantity: 1 };
-    const b = { productId: "b", quantity: 2 };
-    expect(requestHash([a, b])).toBe(requestHash([b, a]));
-    expect(requestHash([a, b])).not.toBe(requestHash([a, { ...b, quantity: 3 }]));
+describe("requestFingerprint", () => {
+  const a = { productId: "a", quantity: 1 };
+  const b = { productId: "b", quantity: 2 };
+
+  it("describes a cart checkout as such, whatever the cart holds", () => {
+    expect(requestFingerprint(undefined)).toBe(requestFingerprint(undefined));
+    expect(requestFingerprint(undefined)).not.toBe(requestFingerprint([a]));
+  });
+
+  it("ignores line order and split lines, but not quantities", () => {
+    expect(requestFingerprint([a, b])).toBe(requestFingerprint([b, a]));
+    expect(requestFingerprint([a, a, b])).toBe(requestFingerprint([b, { productId: "a", quantity: 2 }]));
+    expect(requestFingerprint([a, b])).not.toBe(requestFingerprint([a, { ...b, quantity: 3 }]));
   });
 });

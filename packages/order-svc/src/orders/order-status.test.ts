@@ -1,6 +1,6 @@
 import { ORDER_STATUSES, type OrderStatus } from "@shop/events/order-events";
 import { describe, expect, it } from "vitest";
-import { allowedTransitions, canTransition, isCancellable } from "./order-status.ts";
+import { allowedTransitions, canTransition, inventoryActionFor, isCancellable } from "./order-status.ts";
 
 const LEGAL = new Set([
   "PENDING→CONFIRMED",
@@ -28,5 +28,30 @@ describe("helpers", () => {
   it("terminal states have no way out", () => {
     expect(allowedTransitions("DELIVERED")).toEqual([]);
     expect(allowedTransitions("CANCELLED")).toEqual([]);
+  });
+});
+
+describe("inventoryActionFor", () => {
+  it("releases on cancellation, ships on SHIPPED, and nothing else touches inventory", () => {
+    expect(ORDER_STATUSES.map((s: OrderStatus) => [s, inventoryActionFor(s)])).toEqual([
+      ["PENDING", null],
+      ["CONFIRMED", null],
+      ["SHIPPED", "SHIP"],
+      ["DELIVERED", null],
+      ["CANCELLED", "RELEASE"],
+    ]);
+  });
+  it("a shipped order can never be released as well: CANCELLED is unreachable after SHIPPED", () => {
+    const reachable = new Set<OrderStatus>();
+    const walk = (s: OrderStatus) => {
+      for (const next of allowedTransitions(s)) {
+        if (!reachable.has(next)) {
+          reachable.add(next);
+          walk(next);
+        }
+      }
+    };
+    walk("SHIPPED");
+    expect([...reachable]).toEqual(["DELIVERED"]);
   });
 });

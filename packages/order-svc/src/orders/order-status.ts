@@ -24,7 +24,13 @@ export function isCancellable(status: OrderStatus): boolean {
   return canTransition(status, "CANCELLED");
 }
 
-/** Cancelling gives reserved stock back; no other transition touches inventory. */
-export function releasesStock(to: OrderStatus): boolean {
-  return to === "CANCELLED";
+/**
+ * What a transition owes product-svc's inventory: cancelling gives the held units back, shipping
+ * takes them off the shelf count. No other transition touches inventory. (Once SHIPPED, CANCELLED is
+ * unreachable, so a shipped order's units can never be released as well.)
+ */
+export function inventoryActionFor(to: OrderStatus): "RELEASE" | "SHIP" | null {
+  if (to === "CANCELLED") return "RELEASE";
+  if (to === "SHIPPED") return "SHIP";
+  return null;
 }

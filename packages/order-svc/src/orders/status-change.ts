@@ -1,7 +1,8 @@
 import type { OrderStatus } from "@shop/events/order-events";
 import { TRPCError } from "@trpc/server";
 import type { Db } from "../db.ts";
-import { canTransition, releasesStock } from "./order-status.ts";
+import { queueInventoryUpdate } from "../inventory/inventory-updates.ts";
+import { canTransition, inventoryActionFor } from "./order-status.ts";
 import { recordStatusUpdated } from "./outbox-events.ts";
 
 export interface Actor {
@@ -11,7 +12,8 @@ export interface Actor {
 
 /**
  * Moves an order to `to` if the state machine allows it, writing the status history row, the outbox
- * event and (for cancellations) the stock release obligation in the same transaction. The update is
+ * event and what it owes product-svc's inventory (a release for a cancellation, a shipment for
+ * SHIPPED) in the same transaction, so none of them can be lost. The update is
  * conditional on the status read, so two admins racing cannot both apply a transition.
  */
 export async function changeOrderStatus(db: Db, orderId: string, to: OrderStatus, actor: Actor) {
@@ -51,13 +53,8 @@ export async function changeOrderStatus(db: Db, orderId: string, to: OrderStatus
       to,
       by: actor,
     });
-    if (releasesStock(to)) {
-      await tx.pendingInventoryRelease.upsert({
-        where: { orderId },
-        create: { orderId, reason: "order cancelled" },
-        update: {},
-      });
-    }
+    const inventory = inventoryActionFor(to);
+    if (inventory) await queueInventoryUpdate(tx, orderId, inventory, `order ${to.toLowerCase()}`);
     return { id: orderId, from: order.status, status: to };
   });
 }

@@ -1,6 +1,7 @@
 import { ORDER_STATUSES } from "@shop/events/order-events";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { MAX_UNITS_PER_PRODUCT, overTheLimit } from "../orders/order-lines.ts";
 import { orderForViewer, orderSummarySelect } from "../orders/order-queries.ts";
 import { isCancellable } from "../orders/order-status.ts";
 import { placeOrder } from "../orders/place-order.ts";
@@ -16,14 +17,24 @@ export const ordersRouter = router({
       z.object({
         idempotencyKey: z.string().trim().min(8, "Idempotency key is too short").max(100),
         items: z
-          .array(z.object({ productId: z.uuid(), quantity: z.number().int().min(1).max(99) }))
+          .array(
+            z.object({ productId: z.uuid(), quantity: z.number().int().min(1).max(MAX_UNITS_PER_PRODUCT) }),
+          )
           .min(1, "An order needs at least one item")
           .max(50)
+          .refine(
+            (items) => overTheLimit(items).length === 0,
+            `At most ${MAX_UNITS_PER_PRODUCT} of one product per order, counting every line`,
+          )
           .optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
-      placeOrder({ db: ctx.db, products: ctx.products, log: ctx.log }, ctx.user, input),
+      placeOrder(
+        { db: ctx.db, products: ctx.products, log: ctx.log, maxPendingOrders: ctx.maxPendingOrders },
+        ctx.user,
+        input,
+      ),
     ),
 
   mine: authedProcedure.input(z.object(page)).query(async ({ ctx, input }) => {

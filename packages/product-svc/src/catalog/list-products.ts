@@ -1,18 +1,21 @@
+import type { Role } from "@shop/service-kit/auth";
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import type { Db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { type Cursor, decodeCursor, encodeCursor, type Sort, toPrefixTsQuery } from "./cursor.ts";
 import type { listProductsInput } from "./schemas.ts";
+import { presentProduct } from "./selects.ts";
 
-export interface ProductSummary {
+interface ProductSummaryRow {
   id: string;
   slug: string;
   name: string;
   priceCents: number;
   currency: string;
   imageUrl: string;
-  stock: number;
+  onHand: number;
+  reserved: number;
   sku: string;
   archivedAt: Date | null;
   category: { slug: string; name: string };
@@ -25,7 +28,8 @@ interface Row {
   price_cents: number;
   currency: string;
   image_url: string;
-  stock: number;
+  on_hand: number;
+  reserved: number;
   sku: string;
   archived_at: Date | null;
   created_at: Date;
@@ -89,7 +93,7 @@ function cursorValue(sort: Sort, row: Row): string | number {
  * The storefront's catalog query: full-text search over the GIN-indexed `search` column, category and
  * price filters, five sorts with keyset pagination, and the total matching count for the same filters.
  */
-export async function listProducts(db: Db, input: z.output<typeof listProductsInput>) {
+export async function listProducts(db: Db, input: z.output<typeof listProductsInput>, viewer: Role) {
   const tsQuery = input.q ? toPrefixTsQuery(input.q) : null;
   const sort: Sort = input.sort ?? (tsQuery ? "relevance" : "newest");
   if (sort === "relevance" && !tsQuery) {
@@ -114,7 +118,7 @@ export async function listProducts(db: Db, input: z.output<typeof listProductsIn
 
   const [rows, counted] = await Promise.all([
     db.$queryRaw<Row[]>`
-      SELECT p.id, p.slug, p.name, p.price_cents, p.currency, p.image_url, p.stock, p.sku, p.archived_at, p.created_at,
+      SELECT p.id, p.slug, p.name, p.price_cents, p.currency, p.image_url, p.on_hand, p.reserved, p.sku, p.archived_at, p.created_at,
              c.slug AS category_slug, c.name AS category_name,
              ${tsQuery ? Prisma.sql`ts_rank(p.search, q.query)` : Prisma.sql`0::real`} AS rank
       FROM products p JOIN categories c ON c.id = p.category_id CROSS JOIN (SELECT ${query} AS query) q
@@ -129,20 +133,21 @@ export async function listProducts(db: Db, input: z.output<typeof listProductsIn
 
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
-  const items: ProductSummary[] = page.map((r) => ({
+  const rowsOfPage: ProductSummaryRow[] = page.map((r) => ({
     id: r.id,
     slug: r.slug,
     name: r.name,
     priceCents: r.price_cents,
     currency: r.currency.trim(),
     imageUrl: r.image_url,
-    stock: r.stock,
+    onHand: r.on_hand,
+    reserved: r.reserved,
     sku: r.sku,
     archivedAt: r.archived_at,
     category: { slug: r.category_slug, name: r.category_name },
   }));
   return {
-    items,
+    items: rowsOfPage.map((row) => presentProduct(row, viewer)),
     total: Number(counted[0]?.total ?? 0),
     sort,
     nextCursor:

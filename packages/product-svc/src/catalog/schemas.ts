@@ -42,11 +42,12 @@ export const priceCentsSchema = z
   .positive("Price must be greater than 0")
   .max(100_000_000, "Price is too high");
 
-export const stockSchema = z
-  .number({ error: "Enter a stock level" })
-  .int("Stock must be a whole number")
-  .min(0, "Stock cannot be negative")
-  .max(1_000_000, "Stock is too high");
+/** A shelf count: what a stock-take sets (`on hand`), never what reservations move. */
+export const onHandSchema = z
+  .number({ error: "Enter the number of units on hand" })
+  .int("On hand must be a whole number")
+  .min(0, "On hand cannot be negative")
+  .max(1_000_000, "On hand is too high");
 
 const imageUrlSchema = z
   .string()
@@ -67,22 +68,26 @@ export const productFields = {
   sku: skuSchema,
   description: z.string().trim().min(1, "Enter a description").max(5000, "Description is too long"),
   priceCents: priceCentsSchema,
+  /**
+   * Optional and, when given, must be the store currency (product-writes.ts checks it): prices are
+   * always in the store currency, and a client that thinks otherwise is told so instead of ignored.
+   */
   currency: z
     .string()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, "Currency is a 3-letter code like USD"),
   imageUrl: imageUrlSchema,
-  stock: stockSchema,
+  onHand: onHandSchema,
   categorySlug: slugSchema,
 };
 
 export const createProductInput = z.object({
   ...productFields,
   slug: productFields.slug.optional(),
-  currency: productFields.currency.default("USD"),
+  currency: productFields.currency.optional(),
   imageUrl: productFields.imageUrl.default("/products/placeholder.svg"),
-  stock: productFields.stock.default(0),
+  onHand: productFields.onHand.default(0),
 });
 
 export const updateProductInput = z.object({

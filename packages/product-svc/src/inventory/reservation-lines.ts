@@ -9,6 +9,16 @@ export const reservationItemSchema = z.object({
 });
 export type ReservationItem = z.infer<typeof reservationItemSchema>;
 
+/** An order's lines: at most 100, and at most MAX_LINE_QUANTITY of one product summed over its lines. */
+export const reservationItemsSchema = z
+  .array(reservationItemSchema)
+  .min(1, "An order needs at least one item")
+  .max(100)
+  .refine(
+    (items) => mergeLines(items).every((line) => line.quantity <= MAX_LINE_QUANTITY),
+    `At most ${MAX_LINE_QUANTITY} of one product per order`,
+  );
+
 /**
  * Sums duplicate product lines (two "2 × skillet" lines reserve 4, checked against stock once) and
  * orders lines by product id, so concurrent reservations lock rows in the same order and cannot

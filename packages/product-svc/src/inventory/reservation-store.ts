@@ -1,8 +1,10 @@
 import { DetailedError } from "@shop/service-kit/errors";
 import { TRPCError } from "@trpc/server";
 import type { Db } from "../db.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import { Prisma, type ReservationStatus } from "../generated/prisma/client.ts";
 import { describeShortages, mergeLines, type ReservationItem, type Shortage } from "./reservation-lines.ts";
+
+/** Reservations and the two stock counters they move; the model is described in ./README.md. */
 
 export interface ReservedLine {
   productId: string;
@@ -13,7 +15,7 @@ export interface ReservedLine {
 }
 export interface Reservation {
   orderId: string;
-  status: "RESERVED" | "COMMITTED" | "RELEASED";
+  status: ReservationStatus;
   items: ReservedLine[];
 }
 
@@ -22,6 +24,8 @@ class OutOfStock extends Error {
     super(describeShortages(shortages));
   }
 }
+
+class NotInStoreCurrency extends Error {}
 
 async function readReservation(db: Db, orderId: string): Promise<Reservation | null> {
   const row = await db.stockReservation.findUnique({
@@ -39,13 +43,14 @@ async function readReservation(db: Db, orderId: string): Promise<Reservation | n
 }
 
 /**
- * Takes stock for an order, all or nothing, in one transaction of conditional decrements
- * (`stock >= qty`), so stock can never go negative however many orders race. Idempotent per order id:
- * a replay returns the first reservation, and a concurrent duplicate blocks on the header row's
- * primary key until the first commits, then returns it.
+ * Holds stock for an order, all or nothing, in one transaction of conditional increments of
+ * `reserved` (`on_hand - reserved >= qty`), so what can be bought never goes below zero however many
+ * orders race. Idempotent per order id: a replay returns the first reservation, and a concurrent
+ * duplicate blocks on the header row's primary key until the first commits, then returns it.
  */
 export async function reserveStock(
   db: Db,
+  storeCurrency: string,
   orderId: string,
   items: readonly ReservationItem[],
 ): Promise<Reservation> {
@@ -59,41 +64,24 @@ export async function reserveStock(
       const short: ReservationItem[] = [];
       for (const line of lines) {
         const rows = await tx.$queryRaw<{ name: string; price_cents: number; currency: string }[]>`
-          UPDATE products SET stock = stock - ${line.quantity}, updated_at = now()
-          WHERE id = ${line.productId}::uuid AND archived_at IS NULL AND stock >= ${line.quantity}
+          UPDATE products SET reserved = reserved + ${line.quantity}, updated_at = now()
+          WHERE id = ${line.productId}::uuid AND archived_at IS NULL
+            AND on_hand - reserved >= ${line.quantity}
           RETURNING name, price_cents, currency`;
         const row = rows[0];
-        if (row) {
-          reserved.push({
-            ...line,
-            name: row.name,
-            unitPriceCents: row.price_cents,
-            currency: row.currency.trim(),
-          });
-        } else {
+        if (!row) {
           short.push(line);
+          continue;
         }
+        // Products on sale are always in the store currency; an order is never summed across two.
+        if (row.currency.trim() !== storeCurrency) {
+          throw new NotInStoreCurrency(`${row.name} is not priced in ${storeCurrency}, the store's currency`);
+        }
+        reserved.push({ ...line, name: row.name, unitPriceCents: row.price_cents, currency: storeCurrency });
       }
-      if (short.length > 0) {
-        const current = await tx.product.findMany({
-          where: { id: { in: short.map((l) => l.productId) } },
-          select: { id: true, name: true, stock: true, archivedAt: true },
-        });
-        const byId = new Map(current.map((p) => [p.id, p]));
-        throw new OutOfStock(
-          short.map((l) => {
-            const p = byId.get(l.productId);
-            return {
-              productId: l.productId,
-              name: p?.name ?? null,
-              requested: l.quantity,
-              available: p && !p.archivedAt ? p.stock : 0,
-            };
-          }),
-        );
-      }
+      if (short.length > 0) throw new OutOfStock(await shortagesOf(tx, short));
       await tx.stockReservationItem.createMany({ data: reserved.map((r) => ({ ...r, orderId })) });
-      return { orderId, status: "RESERVED" as const, items: reserved };
+      return { orderId, status: "AWAITING_ORDER" as const, items: reserved };
     });
   } catch (error) {
     if (error instanceof OutOfStock) {
@@ -103,6 +91,9 @@ export async function reserveStock(
         cause: new DetailedError(error.message, { outOfStock: error.shortages }),
       });
     }
+    if (error instanceof NotInStoreCurrency) {
+      throw new TRPCError({ code: "CONFLICT", message: error.message });
+    }
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const winner = await readReservation(db, orderId);
       if (winner) return winner;
@@ -111,39 +102,87 @@ export async function reserveStock(
   }
 }
 
-/** Gives the stock back exactly once, whatever the reservation's state; later calls are no-ops. */
-export async function releaseStock(db: Db, orderId: string): Promise<{ released: boolean }> {
-  return db.$transaction(async (tx) => {
-    const flipped = await tx.$queryRaw<{ order_id: string }[]>`
-      UPDATE stock_reservations SET status = 'RELEASED', updated_at = now()
-      WHERE order_id = ${orderId}::uuid AND status <> 'RELEASED'
-      RETURNING order_id`;
-    if (flipped.length === 0) return { released: false };
-    const items = await tx.stockReservationItem.findMany({
-      where: { orderId },
-      orderBy: { productId: "asc" },
-    });
-    for (const item of items) {
-      await tx.$executeRaw`
-        UPDATE products SET stock = stock + ${item.quantity}, updated_at = now() WHERE id = ${item.productId}::uuid`;
-    }
-    return { released: true };
+async function shortagesOf(tx: Prisma.TransactionClient, short: ReservationItem[]): Promise<Shortage[]> {
+  const current = await tx.product.findMany({
+    where: { id: { in: short.map((l) => l.productId) } },
+    select: { id: true, name: true, onHand: true, reserved: true, archivedAt: true },
+  });
+  const byId = new Map(current.map((p) => [p.id, p]));
+  return short.map((l) => {
+    const p = byId.get(l.productId);
+    return {
+      productId: l.productId,
+      name: p?.name ?? null,
+      requested: l.quantity,
+      available: p && !p.archivedAt ? p.onHand - p.reserved : 0,
+    };
   });
 }
 
-/** Marks a reservation as belonging to a persisted order, so the stray-reservation sweep leaves it alone. */
-export async function commitReservation(db: Db, orderId: string): Promise<Reservation["status"] | null> {
+/**
+ * Ends a reservation that still holds stock, exactly once: RELEASED gives its units back (reserved
+ * drops), SHIPPED commits them (on_hand and reserved both drop). Calls on a reservation that already
+ * ended, or on an unknown order, change nothing and report the state found.
+ */
+async function settle(
+  db: Db,
+  orderId: string,
+  to: "RELEASED" | "SHIPPED",
+): Promise<{ changed: boolean; status: ReservationStatus | null }> {
+  return db.$transaction(async (tx) => {
+    // Conditional on the state: of two concurrent calls, the second waits for the first's row lock,
+    // re-reads the row, finds it ended and changes nothing.
+    const flipped = await tx.$executeRaw`
+      UPDATE stock_reservations SET status = ${to}::"ReservationStatus", updated_at = now()
+      WHERE order_id = ${orderId}::uuid AND status IN ('AWAITING_ORDER', 'ORDER_PLACED')`;
+    if (flipped === 0) {
+      const found = await tx.stockReservation.findUnique({ where: { orderId }, select: { status: true } });
+      return { changed: false, status: found?.status ?? null };
+    }
+    const items = await tx.stockReservationItem.findMany({
+      where: { orderId },
+      orderBy: { productId: "asc" }, // the same lock order as reserveStock: no deadlocks
+    });
+    for (const { productId, quantity } of items) {
+      if (to === "SHIPPED") {
+        await tx.$executeRaw`
+          UPDATE products SET on_hand = on_hand - ${quantity}, reserved = reserved - ${quantity}, updated_at = now()
+          WHERE id = ${productId}::uuid`;
+      } else {
+        await tx.$executeRaw`
+          UPDATE products SET reserved = reserved - ${quantity}, updated_at = now() WHERE id = ${productId}::uuid`;
+      }
+    }
+    return { changed: true, status: to };
+  });
+}
+
+/** Cancelled order or failed checkout: the held units become available again. */
+export async function releaseStock(db: Db, orderId: string) {
+  const { changed, status } = await settle(db, orderId, "RELEASED");
+  return { released: changed, status };
+}
+
+/** The order shipped: its units leave the shelf count. A released reservation cannot ship. */
+export async function shipStock(db: Db, orderId: string) {
+  const { changed, status } = await settle(db, orderId, "SHIPPED");
+  return { shipped: changed, status };
+}
+
+/** The order was written: the stray-reservation sweep must leave this reservation alone. */
+export async function markOrderPlaced(db: Db, orderId: string): Promise<ReservationStatus | null> {
   await db.$executeRaw`
-    UPDATE stock_reservations SET status = 'COMMITTED', updated_at = now()
-    WHERE order_id = ${orderId}::uuid AND status = 'RESERVED'`;
+    UPDATE stock_reservations SET status = 'ORDER_PLACED', updated_at = now()
+    WHERE order_id = ${orderId}::uuid AND status = 'AWAITING_ORDER'`;
   return (
     (await db.stockReservation.findUnique({ where: { orderId }, select: { status: true } }))?.status ?? null
   );
 }
 
+/** Reservations still AWAITING_ORDER after `olderThanSeconds`: candidates for the stray sweep. */
 export async function staleReservations(db: Db, olderThanSeconds: number, limit: number): Promise<string[]> {
   const rows = await db.stockReservation.findMany({
-    where: { status: "RESERVED", createdAt: { lt: new Date(Date.now() - olderThanSeconds * 1000) } },
+    where: { status: "AWAITING_ORDER", createdAt: { lt: new Date(Date.now() - olderThanSeconds * 1000) } },
     orderBy: { createdAt: "asc" },
     take: limit,
     select: { orderId: true },

@@ -14,9 +14,9 @@ export function slugify(name: string): string {
 /**
  * Seeds the demo catalog. Idempotent: categories and products are matched by slug/SKU and only
  * created when missing, so re-running never duplicates rows or overwrites an admin's edits (prices,
- * stock) made since.
+ * stock) made since. The demo prices are taken to be in the store's currency.
  */
-export async function seedCatalog(db: Db, log?: Logger): Promise<{ created: number }> {
+export async function seedCatalog(db: Db, currency: string, log?: Logger): Promise<{ created: number }> {
   const categoryIds = new Map<string, string>();
   for (const c of catalog.categories) {
     const row = await db.category.upsert({
@@ -42,7 +42,8 @@ export async function seedCatalog(db: Db, log?: Logger): Promise<{ created: numb
         name: p.name,
         description: p.description,
         priceCents: p.priceCents,
-        stock: p.stock,
+        currency,
+        onHand: p.stock,
         imageUrl: `/products/${slug}.svg`,
         categoryId,
         createdAt: new Date(base + catalog.products.indexOf(p) * 60_000),

@@ -6,28 +6,30 @@ import { MAX_LINE_QUANTITY } from "../../lib/guest-cart.ts";
 import { useHydrated } from "../../lib/use-hydrated.ts";
 import styles from "./AddToCart.module.css";
 import { QuantityStepper } from "./QuantityStepper.tsx";
-import { useCart } from "./use-cart.ts";
+import { type Addition, useCart } from "./use-cart.ts";
 
 interface AddToCartProps {
   productId: string;
   productName: string;
-  /** Units in stock when the page was rendered; the order service re-checks at checkout. */
-  stock: number;
+  /** Units that could be bought when the page was rendered; order-svc caps every addition anew. */
+  available: number;
   signedIn: boolean;
 }
 
-type Outcome = { kind: "added"; quantity: number } | { kind: "failed"; message: string } | null;
+type Outcome = ({ kind: "added" } & Addition) | { kind: "failed"; message: string } | null;
 
 /** Quantity picker and "Add to cart" on the product page, for guests (localStorage) and shoppers alike. */
-export function AddToCart({ productId, productName, stock, signedIn }: AddToCartProps) {
-  const { add } = useCart(signedIn);
+export function AddToCart({ productId, productName, available, signedIn }: AddToCartProps) {
+  const { add, quantityInCart } = useCart(signedIn);
   const hydrated = useHydrated();
   const [quantity, setQuantity] = useState(1);
   const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const max = Math.min(MAX_LINE_QUANTITY, stock);
+  const inCart = hydrated ? quantityInCart(productId) : 0;
+  // What can still go in: never more than can be bought, nor more than one order takes.
+  const room = Math.max(0, Math.min(MAX_LINE_QUANTITY, available) - inCart);
 
-  if (stock <= 0) {
+  if (available <= 0) {
     return (
       <button type="button" className="button" disabled aria-disabled="true">
         Out of stock
@@ -40,8 +42,8 @@ export function AddToCart({ productId, productName, stock, signedIn }: AddToCart
     setPending(true);
     setOutcome(null);
     try {
-      await add(productId, quantity);
-      setOutcome({ kind: "added", quantity });
+      setOutcome({ kind: "added", ...(await add(productId, quantity)) });
+      setQuantity(1);
     } catch (error) {
       setOutcome({ kind: "failed", message: error instanceof Error ? error.message : "Please try again." });
     } finally {
@@ -53,21 +55,27 @@ export function AddToCart({ productId, productName, stock, signedIn }: AddToCart
     <form className={styles.form} onSubmit={onSubmit} aria-label={`Add ${productName} to cart`}>
       <div className={styles.controls}>
         <QuantityStepper
-          value={quantity}
-          max={max}
+          value={Math.min(quantity, Math.max(1, room))}
+          max={Math.max(1, room)}
           onChange={setQuantity}
           label="Quantity"
           showLabel
-          disabled={!hydrated}
+          disabled={!hydrated || room === 0}
         />
         <button type="submit" className={`button ${styles.submit}`} disabled={pending || !hydrated}>
           {pending ? "Adding…" : "Add to cart"}
         </button>
       </div>
+      {inCart > 0 && (
+        <p className={styles.inCart}>
+          {inCart} already in your cart{room === 0 ? " — that is all you can add." : "."}
+        </p>
+      )}
       <div aria-live="polite" className={styles.feedback}>
         {outcome?.kind === "added" && (
           <p className={styles.added}>
-            Added {outcome.quantity} to your cart. <Link href="/cart">View cart</Link>
+            Added {outcome.added} to your cart.{outcome.message && ` ${outcome.message}`}{" "}
+            <Link href="/cart">View cart</Link>
           </p>
         )}
       </div>

@@ -58,7 +58,7 @@ export function CartContents({ signedIn }: { signedIn: boolean }) {
     );
   }
 
-  if (cart.items.length === 0) {
+  if (cart.currency === null || cart.items.length === 0) {
     return (
       <div className="notice">
         <h2>Your cart is empty</h2>
@@ -73,7 +73,6 @@ export function CartContents({ signedIn }: { signedIn: boolean }) {
   }
 
   const short = hasShortage(cart.items);
-  const currency = cart.items[0]?.currency ?? "USD";
 
   return (
     <div className={styles.layout}>
@@ -102,7 +101,7 @@ export function CartContents({ signedIn }: { signedIn: boolean }) {
           <dt>
             Subtotal ({cart.itemCount} {cart.itemCount === 1 ? "item" : "items"})
           </dt>
-          <dd aria-busy={isRefreshing}>{formatPrice(cart.subtotalCents, currency)}</dd>
+          <dd aria-busy={isRefreshing}>{formatPrice(cart.subtotalCents, cart.currency)}</dd>
         </dl>
         <p className={styles.note}>Shipping is free. Prices are today's and are confirmed at checkout.</p>
         {short ? (

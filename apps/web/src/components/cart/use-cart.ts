@@ -1,21 +1,32 @@
 import { keepPreviousData } from "@tanstack/react-query";
 import { useCallback } from "react";
 import {
-  addToGuestCart,
-  MAX_LINE_QUANTITY,
+  readGuestCart,
   removeFromGuestCart,
   setGuestCartQuantity,
   useGuestCart,
+  writeGuestCart,
 } from "../../lib/guest-cart.ts";
 import { trpc } from "../../lib/trpc.ts";
 import type { BffOutputs } from "../../server/trpc/router.ts";
 
 export type CartView = BffOutputs["cart"]["get"];
 export type CartLine = CartView["items"][number];
+/** What "Add to cart" did: how many were added (capped at what can be bought) and why not all. */
+export type Addition = Pick<BffOutputs["cart"]["add"], "added" | "inCart" | "message">;
+/** A guest cart with nothing in it is known to be empty without asking the server to price it. */
+export interface EmptyCart {
+  items: [];
+  itemCount: 0;
+  subtotalCents: 0;
+  currency: null;
+}
+const EMPTY_GUEST_CART: EmptyCart = { items: [], itemCount: 0, subtotalCents: 0, currency: null };
 
 /**
  * One cart API for both kinds of visitor: signed-in shoppers use their server-side cart (order-svc),
- * guests the localStorage cart priced through cart.quote. Components never branch on which.
+ * guests the localStorage cart priced through cart.quote. Components never branch on which. Adding
+ * goes through order-svc for both (cart.add, cart.quoteAdd), so both are capped at what can be bought.
  */
 export function useCart(signedIn: boolean) {
   const utils = trpc.useUtils();
@@ -26,26 +37,27 @@ export function useCart(signedIn: boolean) {
     // Keep showing the previous pricing while a quantity change is re-priced (no flash of "loading").
     { enabled: !signedIn && guestLines.length > 0, placeholderData: keepPreviousData },
   );
-  const setItem = trpc.cart.setItem.useMutation({ onSettled: () => utils.cart.get.invalidate() });
-  const removeItem = trpc.cart.removeItem.useMutation({ onSettled: () => utils.cart.get.invalidate() });
+  const invalidate = () => utils.cart.get.invalidate();
+  const addItem = trpc.cart.add.useMutation({ onSettled: invalidate });
+  const quoteAdd = trpc.cart.quoteAdd.useMutation();
+  const setItem = trpc.cart.setItem.useMutation({ onSettled: invalidate });
+  const removeItem = trpc.cart.removeItem.useMutation({ onSettled: invalidate });
 
-  const emptyGuestCart: CartView = { items: [], itemCount: 0, subtotalCents: 0 };
   const query = signedIn ? account : guest;
-  const cart: CartView | undefined = signedIn
+  const cart: CartView | EmptyCart | undefined = signedIn
     ? account.data
     : guestLines.length === 0
-      ? emptyGuestCart
+      ? EMPTY_GUEST_CART
       : guest.data;
 
   const add = useCallback(
-    async (productId: string, quantity: number) => {
-      if (!signedIn) return addToGuestCart(productId, quantity);
-      // setItem sets an absolute quantity: add to what the cart holds now.
-      const current = await utils.cart.get.fetch();
-      const existing = current.items.find((item) => item.productId === productId)?.quantity ?? 0;
-      await setItem.mutateAsync({ productId, quantity: Math.min(MAX_LINE_QUANTITY, existing + quantity) });
+    async (productId: string, quantity: number): Promise<Addition> => {
+      if (signedIn) return addItem.mutateAsync({ productId, quantity });
+      const result = await quoteAdd.mutateAsync({ items: [...readGuestCart()], productId, quantity });
+      writeGuestCart(result.items);
+      return result;
     },
-    [signedIn, utils, setItem],
+    [signedIn, addItem, quoteAdd],
   );
 
   const setQuantity = useCallback(
@@ -64,10 +76,13 @@ export function useCart(signedIn: boolean) {
     [signedIn, removeItem],
   );
 
+  const lines = signedIn ? (account.data?.items ?? []) : guestLines;
   return {
     cart,
     /** Item count for the header badge; for guests straight from storage (no pricing round-trip). */
     itemCount: signedIn ? (account.data?.itemCount ?? 0) : guestLines.reduce((n, l) => n + l.quantity, 0),
+    /** Units of a product in the cart now (0 while a signed-in cart is still loading). */
+    quantityInCart: (productId: string) => lines.find((l) => l.productId === productId)?.quantity ?? 0,
     isLoading: cart === undefined && !query.isError,
     error: cart === undefined ? query.error : null,
     retry: () => void query.refetch(),

@@ -4,19 +4,31 @@ import { useIsMutating } from "@tanstack/react-query";
 import { getMutationKey } from "@trpc/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatPrice } from "../../lib/format.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { hasShortage, shortageMessage } from "../cart/stock.ts";
 import { LoadFailedNotice } from "../LoadFailedNotice.tsx";
 import styles from "./CheckoutView.module.css";
-import { checkoutAttemptKey, endCheckoutAttempt } from "./checkout-attempt.ts";
+import {
+  type CheckoutAttempt,
+  cartSignature,
+  checkoutAttemptKey,
+  endCheckoutAttempt,
+  outcomeUnknown,
+  unfinishedCheckoutAttempt,
+} from "./checkout-attempt.ts";
 import { PlaceOrderError } from "./PlaceOrderError.tsx";
 
 /** Codes after which the same idempotency key would only be refused again: start a fresh attempt. */
 const FINAL_REFUSALS = new Set(["CONFLICT", "BAD_REQUEST", "PRECONDITION_FAILED", "NOT_FOUND", "FORBIDDEN"]);
 
-/** Order summary and "Place order" for the signed-in shopper's cart. */
+/**
+ * Order summary and "Place order" for the signed-in shopper's cart. If the answer to "Place order" is
+ * lost, the order may well have been placed (and the cart emptied by it): the page then offers to
+ * check with the same idempotency key, which lands the shopper on that order — or places it, if the
+ * first attempt never arrived.
+ */
 export function CheckoutView() {
   const router = useRouter();
   const utils = trpc.useUtils();
@@ -25,9 +37,16 @@ export function CheckoutView() {
   const merging = useIsMutating({ mutationKey: getMutationKey(trpc.cart.merge) }) > 0;
   const inFlight = useRef(false);
   const [leaving, setLeaving] = useState(false);
+  // An attempt without a definite answer yet (this tab's sessionStorage; read once mounted).
+  const [unfinished, setUnfinished] = useState<CheckoutAttempt | null>(null);
+  useEffect(() => setUnfinished(unfinishedCheckoutAttempt()), []);
+  const end = () => {
+    endCheckoutAttempt();
+    setUnfinished(null);
+  };
   const place = trpc.orders.place.useMutation({
     onSuccess: (order) => {
-      endCheckoutAttempt();
+      end();
       setLeaving(true);
       void utils.cart.invalidate();
       void utils.orders.mine.invalidate();
@@ -35,17 +54,18 @@ export function CheckoutView() {
     },
     onError: (error) => {
       inFlight.current = false;
-      if (error.data?.code && FINAL_REFUSALS.has(error.data.code)) endCheckoutAttempt();
-      // Stock or prices may have moved: show the cart as it is now.
+      if (error.data?.code && FINAL_REFUSALS.has(error.data.code)) end();
+      else if (outcomeUnknown(error)) setUnfinished(unfinishedCheckoutAttempt());
+      // Stock or prices may have moved (or the order went through and emptied the cart): reload it.
       void utils.cart.get.invalidate();
     },
   });
 
-  const placeOrder = () => {
+  const submit = (idempotencyKey: string) => {
     // A ref, not state: two clicks in the same frame both see the button enabled.
     if (inFlight.current) return;
     inFlight.current = true;
-    place.mutate({ idempotencyKey: checkoutAttemptKey() });
+    place.mutate({ idempotencyKey });
   };
 
   if (leaving) {
@@ -75,10 +95,36 @@ export function CheckoutView() {
       />
     );
   }
+  if (cart.data.items.length === 0 && !merging && unfinished) {
+    return (
+      <div className="notice">
+        <h2>We could not confirm your order</h2>
+        <p>
+          The connection dropped while your order was being placed, so it may have gone through. Checking is
+          safe: it never places a second order.
+        </p>
+        {place.error && !outcomeUnknown(place.error) && <PlaceOrderError error={place.error} />}
+        <div className="notice-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => submit(unfinished.key)}
+            disabled={place.isPending}
+          >
+            {place.isPending ? "Checking your order…" : "Check and finish my order"}
+          </button>
+          <Link className="button button-secondary" href="/orders">
+            Your orders
+          </Link>
+        </div>
+      </div>
+    );
+  }
   if (cart.data.items.length === 0 && !merging) {
     return (
       <div className="notice">
         <h2>Your cart is empty</h2>
+        {place.error && <PlaceOrderError error={place.error} />}
         <p>Add something to your cart before checking out.</p>
         <div className="notice-actions">
           <Link className="button" href="/">
@@ -92,8 +138,7 @@ export function CheckoutView() {
     );
   }
 
-  const { items, itemCount, subtotalCents } = cart.data;
-  const currency = items[0]?.currency ?? "USD";
+  const { items, itemCount, subtotalCents, currency } = cart.data;
   const short = hasShortage(items);
   const busy = place.isPending;
 
@@ -141,7 +186,7 @@ export function CheckoutView() {
         <button
           type="button"
           className={`button ${styles.place}`}
-          onClick={placeOrder}
+          onClick={() => submit(checkoutAttemptKey(cartSignature(items)))}
           disabled={busy || merging || short}
           aria-describedby={short ? "checkout-short" : undefined}
         >

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { signInPath } from "../../lib/callback-url.ts";
 import type { BffRouter } from "../../server/trpc/router.ts";
 import styles from "./CheckoutView.module.css";
+import { outcomeUnknown } from "./checkout-attempt.ts";
 import { describeShortage, outOfStockLines } from "./out-of-stock.ts";
 
 /** Why "Place order" failed, and what the shopper can do about it. */
@@ -37,12 +38,11 @@ export function PlaceOrderError({ error }: { error: TRPCClientErrorLike<BffRoute
       </div>
     );
   }
-  // No code (network) or a server failure: the order may or may not exist; the same key is kept.
-  const unknownOutcome = !error.data?.code || error.data.code === "INTERNAL_SERVER_ERROR";
+  // No answer (network) or a server failure: the order may or may not exist; the same key is kept.
   return (
     <div className={styles.error} role="alert">
       <p>
-        {unknownOutcome
+        {outcomeUnknown(error)
           ? "We could not confirm your order. Trying again is safe: it will not place a second order."
           : error.message}
       </p>

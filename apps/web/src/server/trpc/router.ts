@@ -4,7 +4,7 @@ import { createCallerFactory, mergeRouters, router } from "./init.ts";
 import { authRouter, usersRouter } from "./routers/account.ts";
 import { adminProductsRouter } from "./routers/admin-catalog.ts";
 import { cartRouter } from "./routers/cart.ts";
-import { categoriesRouter, productsRouter } from "./routers/catalog.ts";
+import { categoriesRouter, productsRouter, storeRouter } from "./routers/catalog.ts";
 import { notificationsRouter } from "./routers/notifications.ts";
 import { ordersRouter } from "./routers/orders.ts";
 
@@ -12,6 +12,7 @@ import { ordersRouter } from "./routers/orders.ts";
 export const bffRouter = router({
   products: mergeRouters(productsRouter, adminProductsRouter),
   categories: categoriesRouter,
+  store: storeRouter,
   auth: authRouter,
   users: usersRouter,
   cart: cartRouter,

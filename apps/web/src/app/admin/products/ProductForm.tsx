@@ -8,7 +8,6 @@ import { bffErrorFacts } from "../../../components/form/field-errors.ts";
 import { trpc } from "../../../lib/trpc.ts";
 import styles from "./ProductForm.module.css";
 import {
-  CURRENCIES,
   formFieldOf,
   type ProductFormErrors,
   type ProductFormValues,
@@ -18,16 +17,27 @@ import {
 interface ProductFormProps {
   categories: { slug: string; name: string }[];
   initialValues: ProductFormValues;
+  /** The store's one currency: every price is in it. */
+  storeCurrency: string;
+  /** When editing a product still priced in another currency (from before there was one store currency). */
+  pricedIn?: string | undefined;
   /** Absent when creating. */
   productId?: string | undefined;
 }
 
 /**
- * Create or edit a product. Prices are typed in dollars and converted to integer cents exactly;
- * product-svc's field errors (e.g. a SKU already in use) appear under the field they concern.
- * Stock is set here only when creating; afterwards it is edited in the product table.
+ * Create or edit a product. Prices are typed in the store currency's units and converted to integer
+ * cents exactly; product-svc's field errors (e.g. a SKU already in use) appear under the field they
+ * concern. The units on hand are set here only when creating; afterwards a stock-take in the product
+ * table sets them.
  */
-export function ProductForm({ categories, initialValues, productId }: ProductFormProps) {
+export function ProductForm({
+  categories,
+  initialValues,
+  storeCurrency,
+  pricedIn,
+  productId,
+}: ProductFormProps) {
   const router = useRouter();
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<ProductFormErrors>({});
@@ -55,7 +65,7 @@ export function ProductForm({ categories, initialValues, productId }: ProductFor
     try {
       const saved = editing
         ? await update.mutateAsync({ id: productId, ...checked.fields })
-        : await create.mutateAsync({ ...checked.fields, stock: checked.stock });
+        : await create.mutateAsync({ ...checked.fields, onHand: checked.onHand });
       router.push(`/admin/products?saved=${saved.id}`);
       router.refresh();
     } catch (error) {
@@ -126,29 +136,20 @@ export function ProductForm({ categories, initialValues, productId }: ProductFor
           spellCheck={false}
         />
       </div>
-      <div className={styles.pair}>
-        <TextField
-          id="product-price"
-          label="Price"
-          inputMode="decimal"
-          value={values.price}
-          onChange={change("price")}
-          error={errors.price}
-          hint="In dollars and cents, e.g. 44.90"
-          autoComplete="off"
-        />
-        <FormField id="product-currency" label="Currency" error={errors.currency}>
-          {(control) => (
-            <select {...control} value={values.currency} onChange={change("currency")}>
-              {[...new Set([...CURRENCIES, values.currency])].map((code) => (
-                <option key={code} value={code}>
-                  {code}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-      </div>
+      <TextField
+        id="product-price"
+        label="Price"
+        inputMode="decimal"
+        value={values.price}
+        onChange={change("price")}
+        error={errors.price}
+        hint={
+          pricedIn && pricedIn !== storeCurrency
+            ? `Now priced in ${pricedIn}. The store sells in ${storeCurrency}: saving sets this price in ${storeCurrency}.`
+            : `In ${storeCurrency}, the store's currency, e.g. 44.90`
+        }
+        autoComplete="off"
+      />
       <div className={styles.pair}>
         <FormField id="product-categorySlug" label="Category" error={errors.categorySlug}>
           {(control) => (
@@ -164,19 +165,20 @@ export function ProductForm({ categories, initialValues, productId }: ProductFor
         </FormField>
         {editing ? (
           <p className={`${formStyles.hint} ${styles.stockNote}`}>
-            Stock ({values.stock}) is changed in the product table.
+            On hand ({values.onHand}) is set by a stock-take in the product table.
           </p>
         ) : (
           <TextField
-            id="product-stock"
-            label="Stock"
+            id="product-onHand"
+            label="On hand"
             type="number"
             inputMode="numeric"
             min={0}
             step={1}
-            value={values.stock}
-            onChange={change("stock")}
-            error={errors.stock}
+            value={values.onHand}
+            onChange={change("onHand")}
+            error={errors.onHand}
+            hint="Units on the shelf"
           />
         )}
       </div>
@@ -218,9 +220,8 @@ const FIELD_ORDER: (keyof ProductFormValues)[] = [
   "sku",
   "slug",
   "price",
-  "currency",
   "categorySlug",
-  "stock",
+  "onHand",
   "imageUrl",
   "description",
 ];

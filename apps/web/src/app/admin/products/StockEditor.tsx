@@ -9,13 +9,17 @@ import styles from "./products.module.css";
 interface StockEditorProps {
   productId: string;
   productName: string;
-  stock: number;
+  onHand: number;
 }
 
-/** Inline stock edit in the product table: type a number, press Enter or Save. */
-export function StockEditor({ productId, productName, stock }: StockEditorProps) {
+/**
+ * Inline stock-take in the product table: type the units counted on the shelf, press Enter or Save.
+ * It sets on hand only; units reserved for open orders stay reserved (product-svc refuses a count
+ * below them).
+ */
+export function StockEditor({ productId, productName, onHand }: StockEditorProps) {
   const router = useRouter();
-  const [value, setValue] = useState(String(stock));
+  const [value, setValue] = useState(String(onHand));
   const [message, setMessage] = useState<{ kind: "error" | "saved"; text: string } | null>(null);
   const setStock = trpc.products.setStock.useMutation();
   const inputId = useId();
@@ -30,21 +34,21 @@ export function StockEditor({ productId, productName, stock }: StockEditorProps)
     }
     setMessage(null);
     try {
-      const updated = await setStock.mutateAsync({ id: productId, stock: Number(text) });
-      setValue(String(updated.stock));
+      const updated = await setStock.mutateAsync({ id: productId, onHand: Number(text) });
+      setValue(String(updated.stockLevels?.onHand ?? text));
       setMessage({ kind: "saved", text: "Saved" });
       router.refresh();
     } catch (error) {
       const facts = bffErrorFacts(error);
-      setMessage({ kind: "error", text: facts.fieldErrors.stock ?? facts.message });
+      setMessage({ kind: "error", text: facts.fieldErrors.onHand ?? facts.message });
     }
   }
 
-  const changed = value.trim() !== String(stock);
+  const changed = value.trim() !== String(onHand);
   return (
     <form className={styles.stockForm} onSubmit={save} noValidate>
       <label htmlFor={inputId} className="visually-hidden">
-        Stock for {productName}
+        On hand for {productName}
       </label>
       <input
         id={inputId}
@@ -67,7 +71,7 @@ export function StockEditor({ productId, productName, stock }: StockEditorProps)
         disabled={setStock.isPending || !changed}
       >
         {setStock.isPending ? "Saving…" : "Save"}
-        <span className="visually-hidden"> stock for {productName}</span>
+        <span className="visually-hidden"> on hand for {productName}</span>
       </button>
       {message && (
         <p

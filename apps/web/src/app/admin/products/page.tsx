@@ -87,7 +87,15 @@ export default async function AdminProductsPage({ searchParams }: AdminProductsP
                 <th scope="col" className={table.numeric}>
                   Price
                 </th>
-                <th scope="col">Stock</th>
+                <th scope="col">
+                  On hand <span className={table.columnNote}>(stock-take)</span>
+                </th>
+                <th scope="col" className={table.numeric}>
+                  Reserved
+                </th>
+                <th scope="col" className={table.numeric}>
+                  Available
+                </th>
                 <th scope="col">Status</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
@@ -112,7 +120,17 @@ export default async function AdminProductsPage({ searchParams }: AdminProductsP
                     <td className={table.sku}>{product.sku}</td>
                     <td className={table.numeric}>{formatPrice(product.priceCents, product.currency)}</td>
                     <td>
-                      <StockEditor productId={product.id} productName={product.name} stock={product.stock} />
+                      <StockEditor
+                        productId={product.id}
+                        productName={product.name}
+                        onHand={product.stockLevels?.onHand ?? 0}
+                      />
+                    </td>
+                    <td className={table.numeric} data-column="reserved">
+                      {product.stockLevels?.reserved ?? "—"}
+                    </td>
+                    <td className={table.numeric} data-column="available">
+                      {product.available}
                     </td>
                     <td>
                       <span className={`${table.status} ${archived ? table.archived : table.active}`}>

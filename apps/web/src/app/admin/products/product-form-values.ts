@@ -1,22 +1,21 @@
 import { centsToDollarInput, parseDollarsToCents } from "../../../lib/money-input.ts";
 
-/** The product form's fields as typed (strings), and their conversion to product-svc's input. */
+/**
+ * The product form's fields as typed (strings), and their conversion to product-svc's input. Prices
+ * are always in the store's one currency (product-svc applies it), so the form has no currency field.
+ */
 export interface ProductFormValues {
   name: string;
   sku: string;
   slug: string;
   categorySlug: string;
   price: string;
-  currency: string;
-  stock: string;
+  onHand: string;
   imageUrl: string;
   description: string;
 }
 
 export type ProductFormErrors = Partial<Record<keyof ProductFormValues, string>>;
-
-/** Currencies with two minor digits, which is what the dollars-and-cents price field assumes. */
-export const CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD"] as const;
 
 export const EMPTY_PRODUCT: ProductFormValues = {
   name: "",
@@ -24,8 +23,7 @@ export const EMPTY_PRODUCT: ProductFormValues = {
   slug: "",
   categorySlug: "",
   price: "",
-  currency: "USD",
-  stock: "0",
+  onHand: "0",
   imageUrl: "",
   description: "",
 };
@@ -37,7 +35,7 @@ export interface EditableProduct {
   category: { slug: string };
   priceCents: number;
   currency: string;
-  stock: number;
+  stockLevels: { onHand: number } | null;
   imageUrl: string;
   description: string;
 }
@@ -49,8 +47,7 @@ export function valuesFromProduct(product: EditableProduct): ProductFormValues {
     slug: product.slug,
     categorySlug: product.category.slug,
     price: centsToDollarInput(product.priceCents),
-    currency: product.currency,
-    stock: String(product.stock),
+    onHand: String(product.stockLevels?.onHand ?? 0),
     imageUrl: product.imageUrl,
     description: product.description,
   };
@@ -68,18 +65,17 @@ export interface ProductFields {
   slug?: string;
   categorySlug: string;
   priceCents: number;
-  currency: string;
   imageUrl?: string;
   description: string;
 }
 
 /**
- * Checks what can be checked here (required fields, the price's format, a whole stock number) and
+ * Checks what can be checked here (required fields, the price's format, a whole on-hand count) and
  * converts. Everything else — SKU format, uniqueness, lengths — is product-svc's to judge.
  */
 export function toProductFields(
   values: ProductFormValues,
-): { ok: true; fields: ProductFields; stock: number } | { ok: false; errors: ProductFormErrors } {
+): { ok: true; fields: ProductFields; onHand: number } | { ok: false; errors: ProductFormErrors } {
   const errors: ProductFormErrors = {};
   if (!values.name.trim()) errors.name = "Enter a name";
   if (!values.sku.trim()) errors.sku = "Enter a SKU";
@@ -87,8 +83,8 @@ export function toProductFields(
   if (!values.description.trim()) errors.description = "Enter a description";
   const price = parseDollarsToCents(values.price);
   if (!price.ok) errors.price = price.error;
-  const stockText = values.stock.trim();
-  if (!/^\d+$/.test(stockText)) errors.stock = "Enter a whole number, 0 or more";
+  const onHandText = values.onHand.trim();
+  if (!/^\d+$/.test(onHandText)) errors.onHand = "Enter a whole number, 0 or more";
   if (!price.ok || Object.keys(errors).length > 0) return { ok: false, errors };
 
   const fields: ProductFields = {
@@ -96,11 +92,10 @@ export function toProductFields(
     sku: values.sku.trim(),
     categorySlug: values.categorySlug,
     priceCents: price.cents,
-    currency: values.currency,
     description: values.description.trim(),
   };
   // Left empty, these take product-svc's defaults (slug from the name, the placeholder image).
   if (values.slug.trim()) fields.slug = values.slug.trim();
   if (values.imageUrl.trim()) fields.imageUrl = values.imageUrl.trim();
-  return { ok: true, fields, stock: Number(stockText) };
+  return { ok: true, fields, onHand: Number(onHandText) };
 }

@@ -41,7 +41,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
   const product = await loadProduct((await params).slug);
   if (!product) notFound();
   const user = await currentSessionUser();
-  const stockState = stockStateOf(product.stock);
+  const stockState = stockStateOf(product.available);
 
   return (
     <>
@@ -75,14 +75,14 @@ export default async function ProductPage({ params }: ProductPageProps) {
           <h1 className={styles.name}>{product.name}</h1>
           <p className={styles.price}>{formatPrice(product.priceCents, product.currency)}</p>
           <div className={styles.stock}>
-            <StockBadge stock={product.stock} />
+            <StockBadge available={product.available} />
             {stockState === "low_stock" && <span>Order soon — only a few are left.</span>}
             {stockState === "out_of_stock" && <span>We are restocking this item.</span>}
           </div>
           <AddToCart
             productId={product.id}
             productName={product.name}
-            stock={product.stock}
+            available={product.available}
             signedIn={user !== null}
           />
           <p className={styles.description}>{product.description}</p>

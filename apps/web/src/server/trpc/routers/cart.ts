@@ -22,6 +22,16 @@ export const cartRouter = router({
     .input((raw) => raw as CartInputs["merge"])
     .mutation(({ ctx, input }) => fromService(ctx.services.order.cart.merge.mutate(input))),
 
+  /** Adds to the cart, capped at what can be bought (the reason comes back in `message`). */
+  add: signedInProcedure
+    .input((raw) => raw as CartInputs["add"])
+    .mutation(({ ctx, input }) => fromService(ctx.services.order.cart.add.mutate(input))),
+
+  /** The same caps for a guest's cart kept in the browser: returns the lines to keep. */
+  quoteAdd: publicProcedure
+    .input((raw) => raw as CartInputs["quoteAdd"])
+    .mutation(({ ctx, input }) => fromService(ctx.services.order.cart.quoteAdd.mutate(input))),
+
   setItem: signedInProcedure
     .input((raw) => raw as CartInputs["setItem"])
     .mutation(({ ctx, input }) => fromService(ctx.services.order.cart.setItem.mutate(input))),

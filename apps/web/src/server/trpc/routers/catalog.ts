@@ -21,3 +21,8 @@ export const productsRouter = router({
 export const categoriesRouter = router({
   list: publicProcedure.query(({ ctx }) => fromService(ctx.services.product.categories.list.query())),
 });
+
+/** The store's one currency, for formatting prices where no product or cart carries it (admin forms). */
+export const storeRouter = router({
+  get: publicProcedure.query(({ ctx }) => fromService(ctx.services.product.store.get.query())),
+});

@@ -10,12 +10,13 @@ export const metadata: Metadata = { title: "New product" };
 
 export default async function NewProductPage() {
   await requireAdminPage();
-  const categories = await (await bffServerCaller()).categories.list();
+  const bff = await bffServerCaller();
+  const [categories, store] = await Promise.all([bff.categories.list(), bff.store.get()]);
   return (
     <>
       <AdminPageHeader title="New product" back={{ href: "/admin/products", label: "Products" }} />
       <section className={styles.panel} aria-label="Product details">
-        <ProductForm categories={categories} initialValues={EMPTY_PRODUCT} />
+        <ProductForm categories={categories} initialValues={EMPTY_PRODUCT} storeCurrency={store.currency} />
       </section>
     </>
   );

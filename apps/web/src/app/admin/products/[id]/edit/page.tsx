@@ -19,8 +19,9 @@ export default async function EditProductPage({ params }: EditProductPageProps) 
   await requireAdminPage();
   const { id } = await params;
   const bff = await bffServerCaller();
-  const [categories, product] = await Promise.all([
+  const [categories, store, product] = await Promise.all([
     bff.categories.list(),
+    bff.store.get(),
     bff.products.byId({ id }).catch((error: unknown) => {
       // Unknown ids and malformed ones (not a UUID) are both "no such product".
       if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
@@ -46,6 +47,8 @@ export default async function EditProductPage({ params }: EditProductPageProps) 
         <ProductForm
           categories={categories}
           initialValues={valuesFromProduct(product)}
+          storeCurrency={store.currency}
+          pricedIn={product.currency}
           productId={product.id}
         />
       </section>
