@@ -20,7 +20,10 @@ export const accountMailRouter = router({
     try {
       await ctx.mailer.send(renderAccountMail(input, ctx.webUrl));
     } catch (error) {
-      ctx.log.warn({ kind: input.kind, err: error instanceof Error ? error.message : String(error) }, "account mail failed");
+      ctx.log.warn(
+        { kind: input.kind, err: error instanceof Error ? error.message : String(error) },
+        "account mail failed",
+      );
       throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Mail server unavailable" });
     }
     return { sent: true as const };
