@@ -1,10 +1,13 @@
 import { initServiceTRPC } from "@shop/service-kit/trpc";
 import type { ProductClient } from "./clients/product-client.ts";
+import type { UserClient } from "./clients/user-client.ts";
 import type { Db } from "./db.ts";
 
 export interface OrderDeps {
   db: Db;
   products: ProductClient;
+  /** Accounts: checkout asks whether the buyer's email is verified (and what it is). */
+  users: UserClient;
 }
 
 export const {

@@ -7,8 +7,11 @@ import {
 import { createLogger } from "@shop/service-kit/log";
 import { startTestService, TEST_SECRET, type TestService } from "@shop/testing/service";
 import { createTestDatabase } from "@shop/testing/test-db";
+import * as user from "@shop/user-svc/testing";
+import pg from "pg";
 import { inject } from "vitest";
 import { createProductClient, type ProductClient } from "../src/clients/product-client.ts";
+import { createUserClient } from "../src/clients/user-client.ts";
 import { createDb, type Db } from "../src/db.ts";
 import { registerOutboxMetrics } from "../src/outbox/lag-metrics.ts";
 import { type AppRouter, appRouter } from "../src/router/index.ts";
@@ -20,6 +23,8 @@ export interface OrderStack {
   db: Db;
   orderDbUrl: string;
   productDb: ReturnType<typeof createProductDb>;
+  /** user-svc's database: accounts behind the shopper(i) identities live here. */
+  userDb: ReturnType<typeof user.createDb>;
   products: ProductClient;
   log: ReturnType<typeof createLogger>;
   /** A product in stock with the given quantity and price. */
@@ -28,9 +33,32 @@ export interface OrderStack {
   close(): Promise<void>;
 }
 
-/** Real product-svc and order-svc over HTTP, each with its own fresh database. */
+/** Accounts created up front for shopper(0 … SHOPPERS - 1); the test callers' ids fall in that range. */
+const SHOPPERS = 512;
+
+/**
+ * Real user-svc, product-svc and order-svc over HTTP, each with its own fresh database. Every
+ * shopper(i) identity (and the shared test callers) has a verified account in user-svc, which
+ * order-svc asks at checkout.
+ */
 export async function startOrderStack(): Promise<OrderStack> {
   const admin = inject("pgAdminUrl");
+  const userDatabase = await createTestDatabase(admin, `${prismaDir}user/migrations`);
+  const userDb = user.createDb(userDatabase.url, 4);
+  await userDb.user.createMany({
+    data: Array.from({ length: SHOPPERS }, (_, i) => ({ ...account(shopper(i)), emailVerified: true })),
+  });
+  const limitsPool = new pg.Pool({ connectionString: userDatabase.url, max: 2 });
+  const userSvc = await startTestService({
+    name: "user-svc",
+    router: user.appRouter,
+    deps: {
+      db: userDb,
+      limits: user.createAuthLimits({ kind: "postgres", pool: limitsPool }),
+      // Accounts here are created directly, so user-svc never mails anything in these tests.
+      mailer: user.createAccountMailer({ notifyUrl: "http://127.0.0.1:9", secret: TEST_SECRET }),
+    },
+  });
   const productDatabase = await createTestDatabase(admin, `${prismaDir}product/migrations`);
   const orderDatabase = await createTestDatabase(admin, `${prismaDir}order/migrations`);
   const productDb = createProductDb(productDatabase.url, 20);
@@ -42,7 +70,12 @@ export async function startOrderStack(): Promise<OrderStack> {
   });
   const db = createDb(orderDatabase.url, 20);
   const products = createProductClient({ url: productSvc.url, secret: TEST_SECRET });
-  const orders = await startTestService({ name: "order-svc", router: appRouter, deps: { db, products } });
+  const users = createUserClient({ url: userSvc.url, secret: TEST_SECRET });
+  const orders = await startTestService({
+    name: "order-svc",
+    router: appRouter,
+    deps: { db, products, users },
+  });
   registerOutboxMetrics(db);
   const category = await productDb.category.findFirstOrThrow();
   let n = 0;
@@ -51,6 +84,7 @@ export async function startOrderStack(): Promise<OrderStack> {
     db,
     orderDbUrl: orderDatabase.url,
     productDb,
+    userDb,
     products,
     log: createLogger("order-test", process.env.TEST_LOG_LEVEL ?? "silent"),
     async makeProduct(stock, priceCents = 1500) {
@@ -76,6 +110,10 @@ export async function startOrderStack(): Promise<OrderStack> {
     async close() {
       await orders.close();
       await productSvc.close();
+      await userSvc.close();
+      await limitsPool.end();
+      await userDb.$disconnect();
+      await userDatabase.drop();
       await db.$disconnect();
       await productDb.$disconnect();
       await orderDatabase.drop();
@@ -92,4 +130,9 @@ export function shopper(i: number) {
     role: "SHOPPER" as const,
     email: `shopper${i}@example.test`,
   };
+}
+
+/** The user-svc row behind a test identity. */
+function account(caller: { sub: string; email: string }) {
+  return { id: caller.sub, email: caller.email, name: caller.email.split("@")[0] ?? "Shopper" };
 }

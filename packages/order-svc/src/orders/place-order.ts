@@ -2,21 +2,23 @@ import { toUpstreamError } from "@shop/service-kit/errors";
 import type { Logger } from "@shop/service-kit/log";
 import { TRPCError } from "@trpc/server";
 import type { ProductClient } from "../clients/product-client.ts";
+import type { UserClient } from "../clients/user-client.ts";
 import type { Db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { orderIdFor, requestHash } from "./checkout-identity.ts";
 import { orderForViewer } from "./order-queries.ts";
 import { recordOrderCreated } from "./outbox-events.ts";
+import { verifiedBuyerEmail } from "./verified-buyer.ts";
 
 export interface PlaceOrderDeps {
   db: Db;
   products: ProductClient;
+  users: UserClient;
   log: Logger;
 }
 export interface Shopper {
   id: string;
   role: string;
-  email: string | undefined;
 }
 export interface PlaceOrderInput {
   idempotencyKey: string;
@@ -36,12 +38,6 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function placeOrder(deps: PlaceOrderDeps, shopper: Shopper, input: PlaceOrderInput) {
   const { db } = deps;
-  if (!shopper.email) {
-    throw new TRPCError({
-      code: "PRECONDITION_FAILED",
-      message: "Your account needs an email address to order",
-    });
-  }
   const orderId = orderIdFor(shopper.id, input.idempotencyKey);
   const fromCart = input.items === undefined;
   const lines = fromCart
@@ -55,6 +51,7 @@ export async function placeOrder(deps: PlaceOrderDeps, shopper: Shopper, input: 
   const existing = await db.order.findUnique({ where: { id: orderId }, select: { requestHash: true } });
   if (existing) return replay(deps, existing.requestHash, hash, orderId, shopper);
   if (lines.length === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "Your cart is empty" });
+  const userEmail = await verifiedBuyerEmail(deps.users, shopper.id);
 
   const reservation = await deps.products.inventory.reserve
     .mutate({ orderId, items: lines })
@@ -84,7 +81,7 @@ export async function placeOrder(deps: PlaceOrderDeps, shopper: Shopper, input: 
         data: {
           id: orderId,
           userId: shopper.id,
-          userEmail: shopper.email as string,
+          userEmail,
           idempotencyKey: input.idempotencyKey,
           requestHash: hash,
           subtotalCents,

@@ -23,7 +23,7 @@ export const ordersRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      placeOrder({ db: ctx.db, products: ctx.products, log: ctx.log }, ctx.user, input),
+      placeOrder({ db: ctx.db, products: ctx.products, users: ctx.users, log: ctx.log }, ctx.user, input),
     ),
 
   mine: authedProcedure.input(z.object(page)).query(async ({ ctx, input }) => {
