@@ -34,7 +34,12 @@ export async function startAllServices(adminUrl: string) {
   const userSvc = await startTestService({
     name: "user-svc",
     router: user.appRouter,
-    deps: { db: userDb, limits: user.createAuthLimits({ kind: "postgres", pool: limitsPool }) },
+    deps: {
+      db: userDb,
+      limits: user.createAuthLimits({ kind: "postgres", pool: limitsPool }),
+      // Account mail goes nowhere here: sends fail in the background and are only logged.
+      mailer: user.createAccountMailer({ notifyUrl: "http://127.0.0.1:9", secret: TEST_SECRET }),
+    },
   });
 
   const productDb = product.createDb((await fresh("product")).url, 4);
@@ -49,7 +54,11 @@ export async function startAllServices(adminUrl: string) {
   const orderSvc = await startTestService({
     name: "order-svc",
     router: order.appRouter,
-    deps: { db: orderDb, products: order.createProductClient({ url: productSvc.url, secret: TEST_SECRET }) },
+    deps: {
+      db: orderDb,
+      products: order.createProductClient({ url: productSvc.url, secret: TEST_SECRET }),
+      users: order.createUserClient({ url: userSvc.url, secret: TEST_SECRET }),
+    },
   });
 
   const notifyDatabase = await fresh("notify");
