@@ -57,7 +57,14 @@ export async function linkGoogleAccount(
       emailVerified: google?.email_verified === true,
       name: google?.name ?? user.name ?? "Shopper",
     });
-    Object.assign(user, { id: shopUser.id, email: shopUser.email, name: shopUser.name, role: shopUser.role });
+    Object.assign(user, {
+      id: shopUser.id,
+      email: shopUser.email,
+      name: shopUser.name,
+      role: shopUser.role,
+      sessionVersion: shopUser.sessionVersion,
+      verifiedEmail: shopUser.emailVerified,
+    });
     return true;
   } catch (error) {
     const failure = toUpstreamError(error);
