@@ -1,7 +1,7 @@
 import "server-only";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, mergeRouters, router } from "./init.ts";
-import { authRouter, usersRouter } from "./routers/account.ts";
+import { accountRouter, authRouter, usersRouter } from "./routers/account.ts";
 import { adminProductsRouter } from "./routers/admin-catalog.ts";
 import { cartRouter } from "./routers/cart.ts";
 import { categoriesRouter, productsRouter } from "./routers/catalog.ts";
@@ -14,6 +14,7 @@ export const bffRouter = router({
   categories: categoriesRouter,
   auth: authRouter,
   users: usersRouter,
+  account: accountRouter,
   cart: cartRouter,
   orders: ordersRouter,
   notifications: notificationsRouter,

@@ -1,18 +1,29 @@
 import "server-only";
 import type { RouterInputs } from "@shop/user-svc/router";
+import { TRPCError } from "@trpc/server";
+import { forgetAccount } from "../../auth/role-freshness.ts";
 import { adminProcedure, fromService, publicProcedure, router, signedInProcedure } from "../init.ts";
 
 type AuthInputs = RouterInputs["auth"];
 type UserInputs = RouterInputs["users"];
+type AccountInputs = RouterInputs["account"];
 
 /**
- * Registration, relayed to user-svc with the client's IP in the caller (its per-IP limit). Signing
- * in is not here: it goes through next-auth (/api/auth), which sets the session cookie.
+ * Registration and password reset, relayed to user-svc with the client's IP in the caller (its per-IP
+ * limits). Signing in is not here: it goes through next-auth (/api/auth), which sets the session cookie.
  */
 export const authRouter = router({
   register: publicProcedure
     .input((raw) => raw as AuthInputs["register"])
     .mutation(({ ctx, input }) => fromService(ctx.services.user.auth.register.mutate(input))),
+
+  requestPasswordReset: publicProcedure
+    .input((raw) => raw as AuthInputs["requestPasswordReset"])
+    .mutation(({ ctx, input }) => fromService(ctx.services.user.auth.requestPasswordReset.mutate(input))),
+
+  resetPassword: publicProcedure
+    .input((raw) => raw as AuthInputs["resetPassword"])
+    .mutation(({ ctx, input }) => fromService(ctx.services.user.auth.resetPassword.mutate(input))),
 });
 
 /** The signed-in person's account, and the admin's user list (user-svc enforces ADMIN). */
@@ -26,4 +37,46 @@ export const usersRouter = router({
   setRole: adminProcedure
     .input((raw) => raw as UserInputs["setRole"])
     .mutation(({ ctx, input }) => fromService(ctx.services.user.users.setRole.mutate(input))),
+});
+
+/**
+ * Self-service on the account page and at checkout. Each change that affects the session (verified
+ * email, ended sessions) makes this replica forget its cached view of the account at once; other
+ * replicas notice within 30 s (auth/role-freshness.ts).
+ */
+export const accountRouter = router({
+  verifyEmail: signedInProcedure
+    .input((raw) => raw as AccountInputs["verifyEmail"])
+    .mutation(async ({ ctx, input }) => {
+      const user = await fromService(ctx.services.user.account.verifyEmail.mutate(input));
+      forgetAccount(ctx.user.id);
+      return user;
+    }),
+
+  resendVerification: signedInProcedure.mutation(({ ctx }) =>
+    fromService(ctx.services.user.account.resendVerification.mutate()),
+  ),
+
+  /** Ends every session, this one too: the page signs in again with the new password. */
+  changePassword: signedInProcedure
+    .input((raw) => raw as AccountInputs["changePassword"])
+    .mutation(async ({ ctx, input }) => {
+      const result = await fromService(ctx.services.user.account.changePassword.mutate(input));
+      forgetAccount(ctx.user.id);
+      return result;
+    }),
+
+  /** `{ confirm: true }`, so a stray or replayed call without it cannot sign anyone out. */
+  signOutEverywhere: signedInProcedure
+    .input((raw) => {
+      if ((raw as { confirm?: unknown } | undefined)?.confirm !== true) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: "Confirm signing out everywhere" });
+      }
+      return { confirm: true as const };
+    })
+    .mutation(async ({ ctx }) => {
+      const result = await fromService(ctx.services.user.account.signOutEverywhere.mutate());
+      forgetAccount(ctx.user.id);
+      return result;
+    }),
 });
