@@ -96,6 +96,11 @@ function SignedInMenu({ account }: { account: AccountSummary }) {
           <span className={styles.email}>{account.email ?? label}</span>
         </p>
         <ul className={styles.items}>
+          <li>
+            <Link className={styles.item} href="/account" onClick={() => setOpen(false)}>
+              Your account
+            </Link>
+          </li>
           {account.isAdmin && (
             <li>
               <Link className={styles.item} href="/admin" onClick={() => setOpen(false)}>
