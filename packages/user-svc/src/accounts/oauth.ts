@@ -17,7 +17,8 @@ export type OAuthUserInput = z.output<typeof oauthUserInput>;
  * - the account's email was never verified: nobody has shown that the password's owner owns the
  *   address, and it may be an attacker's pre-registration of the victim's email ("pre-account
  *   hijacking"). The Google identity takes the account over: the password is removed, every session
- *   and trusted device of it ends, pending codes and reset links die. The rightful owner can set a
+ *   and trusted device of it ends, pending codes and reset links die, the name becomes Google's. The
+ *   rightful owner can set a
  *   password again with "forgot password".
  */
 export async function linkOrCreateOAuthUser(db: Db, input: OAuthUserInput) {
@@ -52,7 +53,7 @@ export async function linkOrCreateOAuthUser(db: Db, input: OAuthUserInput) {
         select: sessionUserSelect,
       });
     }
-    return takeOver(db, byEmail.id, input.providerAccountId);
+    return takeOver(db, byEmail.id, input);
   }
 
   try {
@@ -78,11 +79,12 @@ export async function linkOrCreateOAuthUser(db: Db, input: OAuthUserInput) {
   }
 }
 
-function takeOver(db: Db, userId: string, googleSub: string) {
+/** The name goes too: it was chosen by whoever pre-registered the address. */
+function takeOver(db: Db, userId: string, input: OAuthUserInput) {
   return db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: userId },
-      data: { googleSub, emailVerified: true, passwordHash: null },
+      data: { googleSub: input.providerAccountId, name: input.name, emailVerified: true, passwordHash: null },
     });
     await tx.passwordReset.deleteMany({ where: { userId } });
     await tx.emailVerification.deleteMany({ where: { userId } });
