@@ -66,8 +66,10 @@ export async function signUp(
 /** Enters the emailed code on /account and waits for the page to say the email is verified. */
 export async function verifyOnAccountPage(page: Page, email: string): Promise<void> {
   await page.goto("/account");
+  const verify = page.getByRole("button", { name: "Verify email" });
+  await expect(verify).toBeEnabled();
   await page.getByLabel("Verification code").fill(await verificationCode(email));
-  await page.getByRole("button", { name: "Verify email" }).click();
+  await verify.click();
   await expect(page.getByTestId("email-state")).toHaveText("(verified)");
 }
 

@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { passwordHint } from "../../lib/password-hint.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { useHydrated } from "../../lib/use-hydrated.ts";
 import { FormAlert, formStyles, TextField } from "../form/FormField.tsx";
 import { bffErrorFacts, schemaCheck } from "../form/field-errors.ts";
 
@@ -20,6 +21,8 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const change = trpc.account.changePassword.useMutation();
+  // A submit before hydration would be a plain form post; the button waits for the script.
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -81,7 +84,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         error={errors.newPassword}
         hint={passwordHint(values.newPassword.length)}
       />
-      <button type="submit" className="button" disabled={change.isPending}>
+      <button type="submit" className="button" disabled={!hydrated || change.isPending}>
         {change.isPending ? "Changing…" : "Change password"}
       </button>
     </form>

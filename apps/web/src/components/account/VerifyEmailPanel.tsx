@@ -4,6 +4,7 @@ import { verifyEmailInput } from "@shop/user-svc/schemas";
 import { type FormEvent, useState } from "react";
 import { waitText } from "../../lib/auth-errors.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { useHydrated } from "../../lib/use-hydrated.ts";
 import { FormAlert, formStyles, TextField } from "../form/FormField.tsx";
 import { bffErrorFacts, schemaCheck } from "../form/field-errors.ts";
 
@@ -27,6 +28,8 @@ export function VerifyEmailPanel({ email, submitLabel, onVerified, busy = false 
   const [notice, setNotice] = useState<string | null>(null);
   const verify = trpc.account.verifyEmail.useMutation();
   const resend = trpc.account.resendVerification.useMutation();
+  // A submit before hydration would be a plain form post; the button waits for the script.
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -88,7 +91,7 @@ export function VerifyEmailPanel({ email, submitLabel, onVerified, busy = false 
         }}
         error={error}
       />
-      <button type="submit" className="button" disabled={verify.isPending || busy}>
+      <button type="submit" className="button" disabled={!hydrated || verify.isPending || busy}>
         {verify.isPending ? "Checking the code…" : submitLabel}
       </button>
       <button

@@ -35,7 +35,15 @@ interface Known {
   sessionVersion: number;
   emailVerified: boolean;
 }
-const checked = new Map<string, { account: Known | null; at: number }>();
+type Cache = Map<string, { account: Known | null; at: number }>;
+/**
+ * One cache per process, kept on globalThis: Next.js may load this module once per route bundle (the
+ * next-auth route, the BFF route, page renders), and forgetAccount() in one must reach the others.
+ */
+const CACHE_KEY = Symbol.for("storefront.web.accountCache");
+const processGlobals = globalThis as Record<symbol, Cache | undefined>;
+processGlobals[CACHE_KEY] ??= new Map();
+const checked: Cache = processGlobals[CACHE_KEY];
 
 /** The account behind a session, or null when the session no longer signs anyone in. */
 export async function currentAccount(
@@ -43,7 +51,12 @@ export async function currentAccount(
   session: SessionClaims,
   requestId?: string,
 ): Promise<CurrentAccount | null> {
-  const known = await lookUp(userId, requestId);
+  let known = await lookUp(userId, requestId);
+  // A session newer than the cached answer (signed in again after a change): the cache is stale.
+  if (known && known !== "unavailable" && known.sessionVersion < session.sessionVersion) {
+    forgetAccount(userId);
+    known = await lookUp(userId, requestId);
+  }
   if (known === "unavailable") {
     return { role: session.role === "ADMIN" ? "SHOPPER" : session.role, emailVerified: false };
   }

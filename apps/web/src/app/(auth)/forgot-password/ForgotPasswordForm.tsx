@@ -6,6 +6,7 @@ import { FormAlert, formStyles, TextField } from "../../../components/form/FormF
 import { bffErrorFacts, schemaCheck } from "../../../components/form/field-errors.ts";
 import { waitText } from "../../../lib/auth-errors.ts";
 import { trpc } from "../../../lib/trpc.ts";
+import { useHydrated } from "../../../lib/use-hydrated.ts";
 import styles from "../auth.module.css";
 
 /**
@@ -18,6 +19,8 @@ export function ForgotPasswordForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const request = trpc.auth.requestPasswordReset.useMutation();
+  // A submit before hydration would be a plain form post; the button waits for the script.
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,7 +69,7 @@ export function ForgotPasswordForm() {
         }}
         error={error}
       />
-      <button type="submit" className={`button ${styles.submit}`} disabled={request.isPending}>
+      <button type="submit" className={`button ${styles.submit}`} disabled={!hydrated || request.isPending}>
         {request.isPending ? "Sending…" : "Send reset link"}
       </button>
     </form>

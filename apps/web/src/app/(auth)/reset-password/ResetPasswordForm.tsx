@@ -7,6 +7,7 @@ import { FormAlert, formStyles, TextField } from "../../../components/form/FormF
 import { bffErrorFacts, schemaCheck } from "../../../components/form/field-errors.ts";
 import { passwordHint } from "../../../lib/password-hint.ts";
 import { trpc } from "../../../lib/trpc.ts";
+import { useHydrated } from "../../../lib/use-hydrated.ts";
 import styles from "../auth.module.css";
 
 /** Reads the token from `#token=…` once, then removes it from the address bar and history. */
@@ -27,6 +28,8 @@ export function ResetPasswordForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [doneFor, setDoneFor] = useState<string | null>(null);
   const reset = trpc.auth.resetPassword.useMutation();
+  // A submit before hydration would be a plain form post; the button waits for the script.
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -93,7 +96,7 @@ export function ResetPasswordForm() {
         error={error}
         hint={passwordHint(password.length)}
       />
-      <button type="submit" className={`button ${styles.submit}`} disabled={reset.isPending}>
+      <button type="submit" className={`button ${styles.submit}`} disabled={!hydrated || reset.isPending}>
         {reset.isPending ? "Saving…" : "Set new password"}
       </button>
     </form>
