@@ -78,11 +78,11 @@ test("forgot password → reset link → new password signs in; the old one no l
   await page.goto(await resetLinkPath(shopper.email));
   await expect(page).toHaveURL(/\/reset-password$/); // the token left the address bar
   await expect(page.getByRole("button", { name: "Set new password" })).toBeEnabled();
-  await page.getByLabel("New password").fill("short");
+  await page.getByRole("textbox", { name: "New password" }).fill("short");
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByText("Password must be at least 10 characters")).toBeVisible();
   const newPassword = `${shopper.password}-renewed`;
-  await page.getByLabel("New password").fill(newPassword);
+  await page.getByRole("textbox", { name: "New password" }).fill(newPassword);
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByRole("status")).toContainText("Your password is changed");
 
@@ -142,7 +142,7 @@ test("a password change keeps this browser signed in and ends the other sessions
   await page.goto("/account");
   await expect(page.getByRole("button", { name: "Change password" })).toBeEnabled();
   await page.getByLabel("Current password").fill("not my password");
-  await page.getByLabel("New password").fill("a brand new password");
+  await page.getByRole("textbox", { name: "New password" }).fill("a brand new password");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Your current password is not right")).toBeVisible();
   await page.getByLabel("Current password").fill(shopper.password);
