@@ -156,3 +156,39 @@ test("a password change keeps this browser signed in and ends the other sessions
   await expect(otherPage).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
   await other.close();
 });
+
+test("strangers guessing an email are throttled, the owner's browser still signs in", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const owner = newShopper("Targeted Tess");
+  await signUp(page, owner, "/", { verify: false }); // this browser now holds the account's device cookie
+  await signOut(page, owner.name);
+
+  /** One sign-in attempt from a fresh client (its own IP, no cookies): next-auth's JSON answer. */
+  const attempt = async (password: string) => {
+    const client = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() },
+    });
+    const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await client.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: owner.email, password, json: "true" },
+      maxRedirects: 0,
+    });
+    const { url } = (await response.json()) as { url: string };
+    await client.dispose();
+    return new URL(url).searchParams.get("error");
+  };
+  // An attacker spreads guesses over many addresses: the per-email strangers' limit (10 a minute) fills.
+  const errors: (string | null)[] = [];
+  for (let i = 0; i < 12; i++) errors.push(await attempt(`guess-${i}`));
+  expect(errors.slice(0, 10)).toEqual(Array(10).fill("CredentialsSignin"));
+  expect(errors.slice(10).every((e) => e?.startsWith("TooManyAttempts:"))).toBe(true);
+  // A stranger with the right password waits too…
+  expect(await attempt(owner.password)).toMatch(/^TooManyAttempts:/);
+  // …but the owner's own browser, which signed in before, is not locked out.
+  await signIn(page, owner.email, owner.password);
+  await expect(accountButton(page, owner.name)).toBeVisible();
+});
