@@ -8,7 +8,6 @@ import { createLogger } from "@shop/service-kit/log";
 import { startTestService, TEST_SECRET, type TestService } from "@shop/testing/service";
 import { createTestDatabase } from "@shop/testing/test-db";
 import * as user from "@shop/user-svc/testing";
-import pg from "pg";
 import { inject } from "vitest";
 import { createProductClient, type ProductClient } from "../src/clients/product-client.ts";
 import { createUserClient } from "../src/clients/user-client.ts";
@@ -44,21 +43,12 @@ const SHOPPERS = 512;
 export async function startOrderStack(): Promise<OrderStack> {
   const admin = inject("pgAdminUrl");
   const userDatabase = await createTestDatabase(admin, `${prismaDir}user/migrations`);
-  const userDb = user.createDb(userDatabase.url, 4);
+  const userSide = user.createUserDeps(userDatabase.url, { secret: TEST_SECRET });
+  const userDb = userSide.deps.db;
   await userDb.user.createMany({
     data: Array.from({ length: SHOPPERS }, (_, i) => ({ ...account(shopper(i)), emailVerified: true })),
   });
-  const limitsPool = new pg.Pool({ connectionString: userDatabase.url, max: 2 });
-  const userSvc = await startTestService({
-    name: "user-svc",
-    router: user.appRouter,
-    deps: {
-      db: userDb,
-      limits: user.createAuthLimits({ kind: "postgres", pool: limitsPool }),
-      // Accounts here are created directly, so user-svc never mails anything in these tests.
-      mailer: user.createAccountMailer({ notifyUrl: "http://127.0.0.1:9", secret: TEST_SECRET }),
-    },
-  });
+  const userSvc = await startTestService({ name: "user-svc", router: user.appRouter, deps: userSide.deps });
   const productDatabase = await createTestDatabase(admin, `${prismaDir}product/migrations`);
   const orderDatabase = await createTestDatabase(admin, `${prismaDir}order/migrations`);
   const productDb = createProductDb(productDatabase.url, 20);
@@ -111,8 +101,7 @@ export async function startOrderStack(): Promise<OrderStack> {
       await orders.close();
       await productSvc.close();
       await userSvc.close();
-      await limitsPool.end();
-      await userDb.$disconnect();
+      await userSide.close();
       await userDatabase.drop();
       await db.$disconnect();
       await productDb.$disconnect();

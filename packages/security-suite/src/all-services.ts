@@ -8,7 +8,6 @@ import { startTestService, TEST_SECRET, type TestService } from "@shop/testing/s
 import { createTestDatabase, type TestDatabase } from "@shop/testing/test-db";
 import * as user from "@shop/user-svc/testing";
 import type { AnyRouter } from "@trpc/server";
-import pg from "pg";
 
 const prismaDir = fileURLToPath(new URL("../../../prisma/", import.meta.url));
 
@@ -29,18 +28,9 @@ export async function startAllServices(adminUrl: string) {
   };
   const closers: (() => Promise<unknown>)[] = [];
 
-  const userDb = user.createDb((await fresh("user")).url, 4);
-  const limitsPool = new pg.Pool({ connectionString: dbs[0]?.url, max: 2 });
-  const userSvc = await startTestService({
-    name: "user-svc",
-    router: user.appRouter,
-    deps: {
-      db: userDb,
-      limits: user.createAuthLimits({ kind: "postgres", pool: limitsPool }),
-      // Account mail goes nowhere here: sends fail in the background and are only logged.
-      mailer: user.createAccountMailer({ notifyUrl: "http://127.0.0.1:9", secret: TEST_SECRET }),
-    },
-  });
+  // Account mail goes nowhere here: sends fail in the background and are only logged.
+  const userSide = user.createUserDeps((await fresh("user")).url, { secret: TEST_SECRET });
+  const userSvc = await startTestService({ name: "user-svc", router: user.appRouter, deps: userSide.deps });
 
   const productDb = product.createDb((await fresh("product")).url, 4);
   await product.seedCatalog(productDb);
@@ -78,8 +68,7 @@ export async function startAllServices(adminUrl: string) {
     () => notifySvc.close(),
     () => hub.stop(),
     async () => mailer.close(),
-    () => limitsPool.end(),
-    () => userDb.$disconnect(),
+    () => userSide.close(),
     () => productDb.$disconnect(),
     () => orderDb.$disconnect(),
     () => notifyDb.$disconnect(),

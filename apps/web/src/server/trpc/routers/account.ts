@@ -39,6 +39,13 @@ export const usersRouter = router({
     .mutation(({ ctx, input }) => fromService(ctx.services.user.users.setRole.mutate(input))),
 });
 
+/** Relays a call that changed the caller's account, then drops this replica's cached view of it. */
+async function accountChange<T>(userId: string, call: Promise<T>): Promise<T> {
+  const result = await fromService(call);
+  forgetAccount(userId);
+  return result;
+}
+
 /**
  * Self-service on the account page and at checkout. Each change that affects the session (verified
  * email, ended sessions) makes this replica forget its cached view of the account at once; other
@@ -47,11 +54,9 @@ export const usersRouter = router({
 export const accountRouter = router({
   verifyEmail: signedInProcedure
     .input((raw) => raw as AccountInputs["verifyEmail"])
-    .mutation(async ({ ctx, input }) => {
-      const user = await fromService(ctx.services.user.account.verifyEmail.mutate(input));
-      forgetAccount(ctx.user.id);
-      return user;
-    }),
+    .mutation(({ ctx, input }) =>
+      accountChange(ctx.user.id, ctx.services.user.account.verifyEmail.mutate(input)),
+    ),
 
   resendVerification: signedInProcedure.mutation(({ ctx }) =>
     fromService(ctx.services.user.account.resendVerification.mutate()),
@@ -60,11 +65,9 @@ export const accountRouter = router({
   /** Ends every session, this one too: the page signs in again with the new password. */
   changePassword: signedInProcedure
     .input((raw) => raw as AccountInputs["changePassword"])
-    .mutation(async ({ ctx, input }) => {
-      const result = await fromService(ctx.services.user.account.changePassword.mutate(input));
-      forgetAccount(ctx.user.id);
-      return result;
-    }),
+    .mutation(({ ctx, input }) =>
+      accountChange(ctx.user.id, ctx.services.user.account.changePassword.mutate(input)),
+    ),
 
   /** `{ confirm: true }`, so a stray or replayed call without it cannot sign anyone out. */
   signOutEverywhere: signedInProcedure
@@ -74,9 +77,5 @@ export const accountRouter = router({
       }
       return { confirm: true as const };
     })
-    .mutation(async ({ ctx }) => {
-      const result = await fromService(ctx.services.user.account.signOutEverywhere.mutate());
-      forgetAccount(ctx.user.id);
-      return result;
-    }),
+    .mutation(({ ctx }) => accountChange(ctx.user.id, ctx.services.user.account.signOutEverywhere.mutate())),
 });
