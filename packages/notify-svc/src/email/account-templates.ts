@@ -3,7 +3,8 @@ import { escapeHtml } from "./templates.ts";
 
 /**
  * Account mail: verification codes and password-reset links. Unlike order mail these are not stored as
- * notifications (the row would hold a live secret) and their bodies are never logged.
+ * notifications (the row would hold a live secret), their bodies are never logged, and the secret is
+ * kept out of the subject line, which mail tooling does show and log.
  */
 export type AccountMailContent =
   | { kind: "verify-email"; to: string; name: string; code: string }
@@ -34,7 +35,8 @@ export function renderAccountMail(mail: AccountMailContent, webUrl: string): Out
   if (mail.kind === "verify-email") {
     return {
       to: mail.to,
-      subject: `Your Storefront verification code: ${mail.code}`,
+      // Never the code itself: subjects are shown and logged by mail tooling (the dev stack prints them).
+      subject: "Your Storefront verification code",
       html: layout(
         "Confirm your email address",
         `<p>${escapeHtml(hello)}</p><p>Enter this code on the shop to confirm your email address:</p>
