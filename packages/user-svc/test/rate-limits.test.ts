@@ -126,6 +126,18 @@ describe.each(["postgres", "redis"] as const)("rate limits in %s", (kind) => {
       expect(await signIn("10.1.1.2", "e@example.test", PASSWORD, 1, [device])).toBe("ok");
     });
 
+    it("after a password reset, the browser that used the link signs in while strangers are throttled", async () => {
+      const mark = stack.mark();
+      await from("10.5.0.1").auth.requestPasswordReset.mutate({ email: "b@example.test" });
+      const token = await stack.resetTokenFor("b@example.test", mark);
+      const reset = await from("10.5.0.1").auth.resetPassword.mutate({ token, password: "reset password!" });
+      for (let i = 0; i < 12; i++) await signIn(`10.5.1.${i + 1}`, "b@example.test", `guess ${i}`);
+      expect(codeOf(await signIn("10.5.2.1", "b@example.test", "reset password!"))).toBe("TOO_MANY_REQUESTS");
+      expect(await signIn("10.5.2.2", "b@example.test", "reset password!", 1, [reset.deviceToken])).toBe(
+        "ok",
+      );
+    });
+
     it("a device token of another account does not make a stranger trusted", async () => {
       const otherDevice = await ownerDevice("g@example.test");
       for (let i = 0; i < 10; i++) await signIn(`10.3.0.${i + 1}`, "f@example.test", `guess ${i}`);

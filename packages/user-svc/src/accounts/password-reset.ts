@@ -2,6 +2,7 @@ import type { Logger } from "@shop/service-kit/log";
 import { TRPCError } from "@trpc/server";
 import type { Db } from "../db.ts";
 import { type AccountMailer, sendInBackground } from "../mail/account-mail.ts";
+import { trustDevice } from "./devices.ts";
 import { newToken, tokenHash } from "./one-time-secrets.ts";
 import { hashPassword } from "./password.ts";
 import { endAllSessions } from "./sessions.ts";
@@ -34,9 +35,15 @@ export async function requestPasswordReset(
  * Sets a new password from a reset link. The link is consumed by one DELETE … RETURNING, so it works
  * once even when submitted twice at the same moment. Every session and trusted device of the account
  * ends, every other outstanding link dies, and the email counts as verified (the link reached it).
- * Returns the account's email so the caller can clear its sign-in throttles.
+ * The browser that used the link becomes the account's one trusted device (it proved the mailbox),
+ * so an attacker still guessing at the email cannot keep the owner out after a reset.
+ * Returns the account's email (to clear its sign-in throttles) and that device token.
  */
-export async function resetPassword(db: Db, token: string, password: string): Promise<string> {
+export async function resetPassword(
+  db: Db,
+  token: string,
+  password: string,
+): Promise<{ email: string; deviceToken: string }> {
   const consumed = await db.$queryRaw<{ user_id: string }[]>`
     DELETE FROM password_resets WHERE token_hash = ${tokenHash(token)} AND expires_at > now()
     RETURNING user_id`;
@@ -48,7 +55,7 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
     });
   }
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+  const email = await db.$transaction(async (tx) => {
     const user = await tx.user.update({
       where: { id: userId },
       data: { passwordHash, emailVerified: true },
@@ -59,4 +66,5 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
     await endAllSessions(tx, userId);
     return user.email;
   });
+  return { email, deviceToken: await trustDevice(db, userId) };
 }

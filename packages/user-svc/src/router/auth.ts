@@ -65,11 +65,14 @@ export const authRouter = router({
     return { sent: true as const };
   }),
 
-  /** Sets a new password from a reset link; every session of the account ends. */
+  /**
+   * Sets a new password from a reset link; every session of the account ends. Returns a device token
+   * for the browser that used the link (the BFF puts it in the device cookie, see password-reset.ts).
+   */
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
     await ctx.limits.beforeSignIn(clientIp(ctx.caller));
-    const email = await resetPassword(ctx.db, input.token, input.password);
-    await ctx.limits.clearSignInFailures(email);
-    return { email };
+    const done = await resetPassword(ctx.db, input.token, input.password);
+    await ctx.limits.clearSignInFailures(done.email);
+    return done;
   }),
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { RouterInputs } from "@shop/user-svc/router";
 import { TRPCError } from "@trpc/server";
+import { rememberDevice } from "../../auth/device-cookie.ts";
 import { forgetAccount } from "../../auth/role-freshness.ts";
 import { adminProcedure, fromService, publicProcedure, router, signedInProcedure } from "../init.ts";
 
@@ -21,9 +22,23 @@ export const authRouter = router({
     .input((raw) => raw as AuthInputs["requestPasswordReset"])
     .mutation(({ ctx, input }) => fromService(ctx.services.user.auth.requestPasswordReset.mutate(input))),
 
+  /**
+   * The browser that used the reset link becomes the account's trusted device: its device cookie is
+   * set here (replacing the ones it had — that cookie is only sent to /api/auth, so they are not known
+   * here) and the token never reaches page script.
+   */
   resetPassword: publicProcedure
     .input((raw) => raw as AuthInputs["resetPassword"])
-    .mutation(({ ctx, input }) => fromService(ctx.services.user.auth.resetPassword.mutate(input))),
+    .mutation(async ({ ctx, input }) => {
+      const { deviceToken, ...done } = await fromService(ctx.services.user.auth.resetPassword.mutate(input));
+      await rememberDevice([], deviceToken).catch((error: unknown) => {
+        ctx.log.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          "device cookie not set",
+        );
+      });
+      return done;
+    }),
 });
 
 /** The signed-in person's account, and the admin's user list (user-svc enforces ADMIN). */
