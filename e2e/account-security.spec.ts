@@ -75,6 +75,8 @@ test("forgot password → reset link → new password signs in; the old one no l
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByRole("status")).toContainText("If an account exists for");
 
+  // As if the link were opened on another computer: no cookies of this account at all.
+  await page.context().clearCookies();
   await page.goto(await resetLinkPath(shopper.email));
   await expect(page).toHaveURL(/\/reset-password$/); // the token left the address bar
   await expect(page.getByRole("button", { name: "Set new password" })).toBeEnabled();
@@ -85,6 +87,9 @@ test("forgot password → reset link → new password signs in; the old one no l
   await page.getByRole("textbox", { name: "New password" }).fill(newPassword);
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByRole("status")).toContainText("Your password is changed");
+  // This browser is now a trusted device of the account (httpOnly, only sent to /api/auth).
+  const device = (await page.context().cookies()).find((c) => c.name === "shop.device");
+  expect(device).toMatchObject({ httpOnly: true, path: "/api/auth", sameSite: "Lax" });
 
   await page.goto("/signin");
   await page.getByLabel("Email").fill(shopper.email);
