@@ -17,7 +17,7 @@ export interface AccountSummary {
 
 /**
  * The header's account area: a "Sign in" link for visitors; for signed-in people a menu button with
- * their name that opens their email, the admin link (admins only) and "Sign out". It is a disclosure
+ * their name that opens their email, "Your account", the admin link (admins only) and "Sign out". It is a disclosure
  * (button + list of links), closed by Escape, by a click elsewhere or by tabbing out of it.
  */
 export function AccountMenu({ account }: { account: AccountSummary | null }) {
