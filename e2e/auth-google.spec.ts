@@ -103,3 +103,43 @@ test("Google cannot take over a password account with an email it has not verifi
   );
   expect(await sessionCookies(context)).toEqual([]);
 });
+
+test("Google takes over an unverified account pre-registered with the victim's email", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const origin = siteOrigin(baseURL);
+  const victimEmail = `${uniqueSuffix()}@gmail.e2e.test`;
+  // The attacker registers the victim's address first, with a password, and stays signed in.
+  const attackerContext = await browser.newContext({
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() },
+  });
+  const attacker = await attackerContext.newPage();
+  const squatter = { name: "Squatter", email: victimEmail, password: "attacker-password-123" };
+  await signUp(attacker, squatter, "/", { verify: false });
+
+  // The victim signs in with Google, which has verified the address.
+  idp.nextUser = {
+    sub: `google-${uniqueSuffix()}`,
+    email: victimEmail,
+    emailVerified: true,
+    name: "Real Owner",
+  };
+  await page.goto(`${origin}/signin`);
+  await page.getByRole("button", { name: "Continue with Google" }).click();
+  await expect(page.getByRole("banner").getByRole("button", { name: "Real Owner" })).toBeVisible();
+  await page.goto(`${origin}/account`);
+  await expect(page.getByText("(verified)")).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: /^Not set$/ })).toBeVisible(); // no password
+
+  // The attacker's session ended and the password is gone.
+  await attacker.goto("/account");
+  await expect(attacker).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
+  await attacker.getByLabel("Email").fill(victimEmail);
+  await attacker.getByLabel("Password").fill(squatter.password);
+  await attacker.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(attacker.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password.");
+  await attackerContext.close();
+});

@@ -9,7 +9,8 @@ const monorepoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 const nextConfig: NextConfig = {
   // Workspace packages ship TypeScript source (no build step), so Next compiles them with the app.
-  transpilePackages: ["@shop/service-kit"],
+  // @shop/user-svc is here for its `schemas` subpath only (pure zod, shared with the forms).
+  transpilePackages: ["@shop/service-kit", "@shop/user-svc"],
   turbopack: { root: monorepoRoot },
   outputFileTracingRoot: monorepoRoot,
   poweredByHeader: false,

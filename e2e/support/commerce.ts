@@ -6,7 +6,9 @@ import {
   type Page,
 } from "@playwright/test";
 import { uniqueClientIp } from "./accounts.ts";
-import { E2E_PORT_OFFSET } from "./port-offset.ts";
+import { type CaughtMail, MAIL_VIEWER_URL } from "./mail.ts";
+
+export type { CaughtMail } from "./mail.ts";
 
 /**
  * `newClient()` opens a page in a browser context of its own — another person at another computer,
@@ -24,21 +26,6 @@ export const test = base.extend<{ newClient: () => Promise<Page> }>({
     await Promise.all(contexts.map((context) => context.close()));
   },
 });
-
-/**
- * The e2e stack's mail viewer (MAIL_VIEWER_PORT in playwright.config.ts, shifted by E2E_PORT_OFFSET);
- * its JSON API lists the mails the SMTP catcher received, newest first. Override when E2E_BASE_URL
- * points at another stack.
- */
-export const MAIL_VIEWER_URL =
-  process.env.E2E_MAIL_VIEWER_URL ?? `http://127.0.0.1:${1180 + E2E_PORT_OFFSET}`;
-
-export interface CaughtMail {
-  id: string;
-  to: string[];
-  subject: string;
-  text: string;
-}
 
 /** The mails delivered to `email` so far. */
 export async function mailsTo(request: APIRequestContext, email: string): Promise<CaughtMail[]> {

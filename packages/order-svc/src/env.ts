@@ -8,6 +8,7 @@ export const envSchema = z.object({
   PORT: port(4003),
   DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgres:// URL" }),
   PRODUCT_SVC_URL: z.url().default("http://127.0.0.1:4002"),
+  USER_SVC_URL: z.url().default("http://127.0.0.1:4001"),
   /** Reservations without an order after this long are released by the sweeper. */
   RESERVATION_TTL_SECONDS: z.coerce.number().int().min(30).default(600),
   /** A shopper with this many PENDING orders must wait for one to be confirmed (or cancel one). */

@@ -140,4 +140,25 @@ describe("orders.place", () => {
       .catch((e: unknown) => e);
     expect(codeOf(error)).toBe("UNAUTHORIZED");
   });
+
+  it("refuses a buyer whose email is not verified, before reserving any stock", async () => {
+    const p = await stack.makeProduct(5);
+    const buyer = shopper(300);
+    await stack.userDb.user.update({ where: { id: buyer.sub }, data: { emailVerified: false } });
+    const error = (await stack.orders
+      .as(buyer)
+      .orders.place.mutate({ idempotencyKey: randomUUID(), items: [{ productId: p.id, quantity: 1 }] })
+      .catch((e: unknown) => e)) as TRPCClientError<AppRouter>;
+    expect(error.data?.code).toBe("PRECONDITION_FAILED");
+    expect(error.message).toBe("Verify your email address before placing an order");
+    expect(await stack.availableOf(p.id)).toBe(5);
+    expect(await stack.db.order.count({ where: { userId: buyer.sub } })).toBe(0);
+
+    // Once verified, the same checkout goes through — to the address user-svc has, not the token's.
+    await stack.userDb.user.update({ where: { id: buyer.sub }, data: { emailVerified: true } });
+    const order = await stack.orders
+      .as({ ...buyer, email: "stale-token-address@example.test" })
+      .orders.place.mutate({ idempotencyKey: randomUUID(), items: [{ productId: p.id, quantity: 1 }] });
+    expect(order.userEmail).toBe(buyer.email);
+  });
 });

@@ -17,6 +17,12 @@ export const ACCESS_POLICY: Record<ServiceName, Record<string, Access>> = {
     "users.byId": "SERVICE",
     "users.list": "ADMIN",
     "users.setRole": "ADMIN",
+    "auth.requestPasswordReset": "ANY",
+    "auth.resetPassword": "ANY",
+    "account.verifyEmail": "USER",
+    "account.resendVerification": "USER",
+    "account.changePassword": "USER",
+    "account.signOutEverywhere": "USER",
   },
   "product-svc": {
     "products.list": "ANY",
@@ -58,6 +64,7 @@ export const ACCESS_POLICY: Record<ServiceName, Record<string, Access>> = {
     "notifications.onEvent": "USER",
     "notifications.list": "ADMIN",
     "notifications.retry": "ADMIN",
+    "accountMail.send": "SERVICE",
   },
 };
 

@@ -8,7 +8,6 @@ import { startTestService, TEST_SECRET, type TestService } from "@shop/testing/s
 import { createTestDatabase, type TestDatabase } from "@shop/testing/test-db";
 import * as user from "@shop/user-svc/testing";
 import type { AnyRouter } from "@trpc/server";
-import pg from "pg";
 
 const prismaDir = fileURLToPath(new URL("../../../prisma/", import.meta.url));
 
@@ -29,13 +28,9 @@ export async function startAllServices(adminUrl: string) {
   };
   const closers: (() => Promise<unknown>)[] = [];
 
-  const userDb = user.createDb((await fresh("user")).url, 4);
-  const limitsPool = new pg.Pool({ connectionString: dbs[0]?.url, max: 2 });
-  const userSvc = await startTestService({
-    name: "user-svc",
-    router: user.appRouter,
-    deps: { db: userDb, limits: user.createAuthLimits({ kind: "postgres", pool: limitsPool }) },
-  });
+  // Account mail goes nowhere here: sends fail in the background and are only logged.
+  const userSide = user.createUserDeps((await fresh("user")).url, { secret: TEST_SECRET });
+  const userSvc = await startTestService({ name: "user-svc", router: user.appRouter, deps: userSide.deps });
 
   const productDb = product.createDb((await fresh("product")).url, 4);
   const storeCurrency = await product.ensureStoreCurrency(productDb, "USD");
@@ -53,6 +48,7 @@ export async function startAllServices(adminUrl: string) {
     deps: {
       db: orderDb,
       products: order.createProductClient({ url: productSvc.url, secret: TEST_SECRET }),
+      users: order.createUserClient({ url: userSvc.url, secret: TEST_SECRET }),
       maxPendingOrders: 10,
     },
   });
@@ -74,8 +70,7 @@ export async function startAllServices(adminUrl: string) {
     () => notifySvc.close(),
     () => hub.stop(),
     async () => mailer.close(),
-    () => limitsPool.end(),
-    () => userDb.$disconnect(),
+    () => userSide.close(),
     () => productDb.$disconnect(),
     () => orderDb.$disconnect(),
     () => notifyDb.$disconnect(),

@@ -9,6 +9,8 @@ export const envSchema = z
     SEED_ON_START: flag(false),
     /** Sign-in/registration rate limits in Redis instead of PostgreSQL. */
     REDIS_URL: z.url().optional(),
+    /** notify-svc, which sends account mail (verification codes, password-reset links). */
+    NOTIFY_SVC_URL: z.url().default("http://127.0.0.1:4004"),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters").optional(),
   })

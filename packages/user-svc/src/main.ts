@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { createDb } from "./db.ts";
 import { loadEnv } from "./env.ts";
+import { createAccountMailer } from "./mail/account-mail.ts";
 import { createAuthLimits } from "./rate-limit/auth-limits.ts";
 import { appRouter } from "./router/index.ts";
 import { seedAdmin } from "./seed/seed-admin.ts";
@@ -30,6 +31,7 @@ await runService({
     return {
       deps: {
         db,
+        mailer: createAccountMailer({ notifyUrl: env.NOTIFY_SVC_URL, secret: env.INTERNAL_JWT_SECRET }),
         limits: createAuthLimits(
           redis ? { kind: "redis", client: redis } : { kind: "postgres", pool: limitsPool as pg.Pool },
         ),

@@ -1,37 +1,20 @@
-import { fileURLToPath } from "node:url";
-import { callers, startTestService, type TestService } from "@shop/testing/service";
-import { createTestDatabase, type TestDatabase } from "@shop/testing/test-db";
+import { callers, type TestService } from "@shop/testing/service";
 import type { TRPCClientError } from "@trpc/client";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDb, type Db } from "../src/db.ts";
-import { createAuthLimits } from "../src/rate-limit/auth-limits.ts";
-import { type AppRouter, appRouter } from "../src/router/index.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../src/db.ts";
+import type { AppRouter } from "../src/router/index.ts";
 import { seedAdmin } from "../src/seed/seed-admin.ts";
+import { startUserStack, type UserStack } from "./user-stack.ts";
 
-const migrationsDir = fileURLToPath(new URL("../../../prisma/user/migrations", import.meta.url));
-
-let database: TestDatabase;
+let stack: UserStack;
 let db: Db;
 let svc: TestService<AppRouter>;
-let limitsPool: pg.Pool;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject("pgAdminUrl"), migrationsDir);
-  db = createDb(database.url, 4);
-  limitsPool = new pg.Pool({ connectionString: database.url, max: 2 });
-  svc = await startTestService({
-    name: "user-svc",
-    router: appRouter,
-    deps: { db, limits: createAuthLimits({ kind: "postgres", pool: limitsPool }) },
-  });
+  stack = await startUserStack();
+  ({ db, svc } = stack);
 });
-afterAll(async () => {
-  await svc?.close();
-  await db?.$disconnect();
-  await limitsPool?.end();
-  await database?.drop();
-});
+afterAll(() => stack?.close());
 
 const codeOf = (e: unknown) => (e as TRPCClientError<AppRouter>).data?.code;
 

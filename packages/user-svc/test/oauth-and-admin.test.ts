@@ -1,42 +1,31 @@
-import { fileURLToPath } from "node:url";
-import { callers, startTestService, type TestService } from "@shop/testing/service";
-import { createTestDatabase, type TestDatabase } from "@shop/testing/test-db";
+import { callers, type TestService } from "@shop/testing/service";
 import type { TRPCClientError } from "@trpc/client";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../src/accounts/password.ts";
-import { createDb, type Db } from "../src/db.ts";
-import { createAuthLimits } from "../src/rate-limit/auth-limits.ts";
-import { type AppRouter, appRouter } from "../src/router/index.ts";
+import type { Db } from "../src/db.ts";
+import type { AppRouter } from "../src/router/index.ts";
+import { startUserStack, type UserStack } from "./user-stack.ts";
 
-const migrationsDir = fileURLToPath(new URL("../../../prisma/user/migrations", import.meta.url));
-let database: TestDatabase;
+let stack: UserStack;
 let db: Db;
-let pool: pg.Pool;
 let svc: TestService<AppRouter>;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject("pgAdminUrl"), migrationsDir);
-  db = createDb(database.url, 4);
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  svc = await startTestService({
-    name: "user-svc",
-    router: appRouter,
-    deps: { db, limits: createAuthLimits({ kind: "postgres", pool }) },
-  });
+  stack = await startUserStack();
+  ({ db, svc } = stack);
   await db.user.create({
-    data: { email: "pat@example.test", name: "Pat", passwordHash: await hashPassword("pat's password") },
+    data: {
+      email: "pat@example.test",
+      name: "Pat",
+      emailVerified: true,
+      passwordHash: await hashPassword("pat's password"),
+    },
   });
   await db.user.create({
     data: { id: callers.admin.sub, email: callers.admin.email, name: "Admin", role: "ADMIN" },
   });
 });
-afterAll(async () => {
-  await svc?.close();
-  await pool?.end();
-  await db?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => stack?.close());
 
 const google = (
   over: Partial<{ providerAccountId: string; email: string; emailVerified: boolean; name: string }>,
@@ -71,13 +60,53 @@ describe("auth.upsertOAuthUser", () => {
     expect((await db.user.findUniqueOrThrow({ where: { email: "pat@example.test" } })).googleSub).toBeNull();
   });
 
-  it("links an existing account when Google verified the email", async () => {
+  it("links a verified account when Google verified the email, and its password keeps working", async () => {
     const linked = await svc
       .as(callers.service)
       .auth.upsertOAuthUser.mutate(google({ providerAccountId: "google-pat", email: "pat@example.test" }));
     const pat = await db.user.findUniqueOrThrow({ where: { email: "pat@example.test" } });
     expect(linked.id).toBe(pat.id);
     expect(pat.googleSub).toBe("google-pat");
+    const signIn = await svc
+      .as({ ...callers.guest, ip: "10.8.0.1" })
+      .auth.verifyCredentials.mutate({ email: "pat@example.test", password: "pat's password" });
+    expect(signIn.id).toBe(pat.id);
+  });
+
+  it("takes an unverified password account over for Google: the old password and sessions end", async () => {
+    // The attack: someone registers the victim's address first, with a password of their own.
+    const attacker = { ...callers.guest, ip: "10.8.0.2" };
+    const preRegistered = await svc.as(attacker).auth.register.mutate({
+      email: "victim@example.test",
+      name: "Not the victim",
+      password: "attacker's own password",
+    });
+    const attackerSession = await svc
+      .as(attacker)
+      .auth.verifyCredentials.mutate({ email: "victim@example.test", password: "attacker's own password" });
+
+    // The victim signs in with Google, which verified the address.
+    const owner = await svc
+      .as(callers.service)
+      .auth.upsertOAuthUser.mutate(
+        google({ providerAccountId: "google-victim", email: "victim@example.test" }),
+      );
+    expect(owner.id).toBe(preRegistered.id);
+    expect(owner.emailVerified).toBe(true);
+    expect(owner.sessionVersion).toBeGreaterThan(attackerSession.sessionVersion);
+
+    const stored = await db.user.findUniqueOrThrow({ where: { id: owner.id } });
+    expect(stored.passwordHash).toBeNull();
+    expect(await db.trustedDevice.count({ where: { userId: owner.id } })).toBe(0);
+    const again = await svc
+      .as(attacker)
+      .auth.verifyCredentials.mutate({
+        email: "victim@example.test",
+        password: "attacker's own password",
+        deviceTokens: attackerSession.deviceToken ? [attackerSession.deviceToken] : [],
+      })
+      .catch((e: unknown) => e);
+    expect(codeOf(again)).toBe("UNAUTHORIZED");
   });
 
   it("is for the BFF's service identity only", async () => {

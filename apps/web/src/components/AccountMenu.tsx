@@ -17,7 +17,7 @@ export interface AccountSummary {
 
 /**
  * The header's account area: a "Sign in" link for visitors; for signed-in people a menu button with
- * their name that opens their email, the admin link (admins only) and "Sign out". It is a disclosure
+ * their name that opens their email, "Your account", the admin link (admins only) and "Sign out". It is a disclosure
  * (button + list of links), closed by Escape, by a click elsewhere or by tabbing out of it.
  */
 export function AccountMenu({ account }: { account: AccountSummary | null }) {
@@ -96,6 +96,11 @@ function SignedInMenu({ account }: { account: AccountSummary }) {
           <span className={styles.email}>{account.email ?? label}</span>
         </p>
         <ul className={styles.items}>
+          <li>
+            <Link className={styles.item} href="/account" onClick={() => setOpen(false)}>
+              Your account
+            </Link>
+          </li>
           {account.isAdmin && (
             <li>
               <Link className={styles.item} href="/admin" onClick={() => setOpen(false)}>

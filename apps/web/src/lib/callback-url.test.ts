@@ -31,6 +31,39 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("evil.example")).toBe("/");
   });
 
+  it("judges the path after normalisation: dot segments and encodings cannot reach another host", () => {
+    const offSite = [
+      "/..//evil.example",
+      "/.//evil.example",
+      "/./..//evil.example/path?x=1",
+      "/%2e%2e//evil.example",
+      "/%2E%2E//evil.example",
+      "/.%2e//evil.example",
+      "/a/../..//evil.example",
+      "/%2f%2fevil.example",
+      "/%2F/evil.example",
+      "/%5c%5cevil.example",
+      "/%5cevil.example",
+      "/..%2f%2fevil.example",
+      "/..\\evil.example",
+      "/%09/evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "http://localhost:3000/..//evil.example",
+      "http://localhost:3000//evil.example",
+    ];
+    for (const raw of offSite) {
+      const result = safeCallbackPath(raw, SITE);
+      expect(result, raw).toBe("/");
+      // Whatever comes back resolves to this site when a browser follows it.
+      expect(new URL(result, SITE).origin, raw).toBe(SITE);
+    }
+    // Harmless dot segments are resolved, not refused.
+    expect(safeCallbackPath("/orders/../cart")).toBe("/cart");
+    expect(safeCallbackPath("/./cart?step=2")).toBe("/cart?step=2");
+    expect(safeCallbackPath("/products/a%20lamp")).toBe("/products/a%20lamp");
+  });
+
   it("falls back to the home page for missing values and the sign-in pages themselves", () => {
     expect(safeCallbackPath(undefined)).toBe("/");
     expect(safeCallbackPath(null)).toBe("/");
@@ -38,6 +71,7 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("/signin?callbackUrl=/cart")).toBe("/");
     expect(safeCallbackPath("/signup")).toBe("/");
     expect(safeCallbackPath("/api/auth/signout")).toBe("/");
+    expect(safeCallbackPath("/reset-password")).toBe("/");
   });
 });
 

@@ -8,8 +8,9 @@ const FALLBACK = "/";
 const PROBE_ORIGIN = "http://same-origin.invalid";
 
 /**
- * Returns a same-origin path (with query and hash) for `raw`, or "/" when `raw` is missing, points
- * elsewhere, or leads back into the sign-in pages. An absolute URL is accepted only when its origin
+ * Returns a same-origin path (with query and hash) for `raw`, normalised by URL parsing against a
+ * base origin, or "/" when `raw` is missing, points elsewhere (before or after normalisation), or
+ * leads back into the sign-in pages. An absolute URL is accepted only when its origin
  * is `siteOrigin` (pass the page's own origin when known).
  */
 export function safeCallbackPath(raw: string | null | undefined, siteOrigin?: string): string {
@@ -32,8 +33,26 @@ export function safeCallbackPath(raw: string | null | undefined, siteOrigin?: st
     if (url.origin !== new URL(siteOrigin).origin) return FALLBACK;
   }
 
+  // Judge the path as the browser will use it: after dot segments are resolved and %2e is read as
+  // ".", "/..//evil.example" and "/%2e%2e//evil.example" become "//evil.example", which a browser
+  // would take as another host. Encoded slashes and backslashes ("/%2f%2fevil", "/%5cevil") are
+  // refused too, in case anything between here and the browser decodes them.
+  if (!isPlainSitePath(url.pathname)) return FALLBACK;
   const path = `${url.pathname}${url.search}${url.hash}`;
   return isAuthPage(url.pathname) ? FALLBACK : path;
+}
+
+function isPlainSitePath(pathname: string): boolean {
+  if (!pathname.startsWith("/") || pathname.startsWith("//")) return false;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  // No legitimate page path has an empty segment: "//" anywhere is refused once decoded, so a decoder
+  // that also resolves "/..%2f%2fevil" to "//evil" finds nothing to work with.
+  return !decoded.includes("//") && !decoded.includes("\\") && !hasControlCharacter(decoded);
 }
 
 function hasControlCharacter(text: string): boolean {
@@ -46,7 +65,13 @@ function hasControlCharacter(text: string): boolean {
 
 /** Returning to these after signing in would loop or sign the person straight out again. */
 function isAuthPage(pathname: string): boolean {
-  return pathname === "/signin" || pathname === "/signup" || pathname.startsWith("/api/auth");
+  return (
+    pathname === "/signin" ||
+    pathname === "/signup" ||
+    pathname === "/forgot-password" ||
+    pathname === "/reset-password" ||
+    pathname.startsWith("/api/auth")
+  );
 }
 
 /** The sign-in page's URL for someone who should come back to `path` afterwards. */

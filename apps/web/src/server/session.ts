@@ -4,13 +4,14 @@ import { headers } from "next/headers";
 import { getServerSession, type Session } from "next-auth";
 import { cache } from "react";
 import { authOptions } from "./auth/options.ts";
-import { currentRole } from "./auth/role-freshness.ts";
 import { hasSessionCookie } from "./auth/session-cookies.ts";
 
 /** The signed-in person as the BFF sees them: next-auth's session, as our callbacks shaped it. */
 export interface SessionUser {
   id: string;
   role: "SHOPPER" | "ADMIN";
+  /** Whether user-svc has the email as verified (as of the last check, ≤ 30 s old). */
+  emailVerified?: boolean;
   email?: string | undefined;
   name?: string | undefined;
 }
@@ -27,20 +28,25 @@ export async function currentSessionUser(request?: Request): Promise<SessionUser
   return readSession();
 }
 
-/** One decryption per server render (cache is a no-op outside React's server rendering). */
+/**
+ * One decryption per server render (cache is a no-op outside React's server rendering). next-auth's
+ * jwt callback has already checked the session against user-svc (session version, current role and
+ * verified email; see auth/role-freshness.ts): an ended session comes back as null.
+ */
 const readSession = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions());
-  const user = sessionUserOf(session);
-  if (!user) return null;
-  // The cookie's role is as of sign-in; the current one comes from user-svc (cached briefly).
-  const role = await currentRole(user.id, user.role);
-  return role ? { ...user, role } : null;
+  return sessionUserOf(await getServerSession(authOptions()));
 });
 
 function sessionUserOf(session: Session | null): SessionUser | null {
   const user = session?.user;
   if (!user?.id || (user.role !== "SHOPPER" && user.role !== "ADMIN")) return null;
-  return { id: user.id, role: user.role, email: user.email ?? undefined, name: user.name ?? undefined };
+  return {
+    id: user.id,
+    role: user.role,
+    emailVerified: user.emailVerified === true,
+    email: user.email ?? undefined,
+    name: user.name ?? undefined,
+  };
 }
 
 /** Anonymous visitors are relayed to services under the BFF's own name with the GUEST role. */

@@ -46,6 +46,7 @@ export function serviceSpec(name: ServiceName, ctx: LaunchContext): ProcessSpec 
   if (name === "user-svc") {
     env.ADMIN_EMAIL = config.adminEmail;
     env.ADMIN_PASSWORD = secrets.ADMIN_PASSWORD;
+    env.NOTIFY_SVC_URL = serviceUrl(config, "notify-svc"); // account mail (codes, reset links)
   }
   if (name === "order-svc") {
     env.PRODUCT_SVC_URL = serviceUrl(config, "product-svc");

@@ -2,6 +2,7 @@ import { toUpstreamError } from "@shop/service-kit/errors";
 import type { Logger } from "@shop/service-kit/log";
 import { TRPCError } from "@trpc/server";
 import type { ProductClient } from "../clients/product-client.ts";
+import type { UserClient } from "../clients/user-client.ts";
 import type { Db } from "../db.ts";
 import { abandonCheckout } from "./abandon-checkout.ts";
 import { orderIdFor, requestFingerprint } from "./checkout-identity.ts";
@@ -10,10 +11,12 @@ import { type OrderLine, sameLines, sumLines } from "./order-lines.ts";
 import { ordersPlaced } from "./order-metrics.ts";
 import { orderForViewer } from "./order-queries.ts";
 import { recordOrderCreated } from "./outbox-events.ts";
+import { verifiedBuyerEmail } from "./verified-buyer.ts";
 
 export interface PlaceOrderDeps {
   db: Db;
   products: ProductClient;
+  users: UserClient;
   log: Logger;
   /** A shopper may hold this many PENDING orders at once. */
   maxPendingOrders: number;
@@ -21,7 +24,6 @@ export interface PlaceOrderDeps {
 export interface Shopper {
   id: string;
   role: string;
-  email: string | undefined;
 }
 export interface PlaceOrderInput {
   idempotencyKey: string;
@@ -54,13 +56,6 @@ const tooManyPending = (max: number) =>
  */
 export async function placeOrder(deps: PlaceOrderDeps, shopper: Shopper, input: PlaceOrderInput) {
   const { db } = deps;
-  const email = shopper.email;
-  if (!email) {
-    throw new TRPCError({
-      code: "PRECONDITION_FAILED",
-      message: "Your account needs an email address to order",
-    });
-  }
   const orderId = orderIdFor(shopper.id, input.idempotencyKey);
   const fingerprint = requestFingerprint(input.items);
   const fromCart = input.items === undefined;
@@ -79,6 +74,7 @@ export async function placeOrder(deps: PlaceOrderDeps, shopper: Shopper, input: 
   // Refused before any stock is held; counted again, exactly, when the order is written.
   const pending = await db.order.count({ where: { userId: shopper.id, status: "PENDING" } });
   if (pending >= deps.maxPendingOrders) throw tooManyPending(deps.maxPendingOrders);
+  const userEmail = await verifiedBuyerEmail(deps.users, shopper.id);
 
   const reservation = await deps.products.inventory.reserve
     .mutate({ orderId, items: lines })
@@ -118,7 +114,7 @@ export async function placeOrder(deps: PlaceOrderDeps, shopper: Shopper, input: 
         data: {
           id: orderId,
           userId: shopper.id,
-          userEmail: email,
+          userEmail,
           idempotencyKey: input.idempotencyKey,
           requestHash: fingerprint,
           subtotalCents: items.reduce((sum, i) => sum + i.lineTotalCents, 0),

@@ -31,7 +31,13 @@ export const ordersRouter = router({
     )
     .mutation(({ ctx, input }) =>
       placeOrder(
-        { db: ctx.db, products: ctx.products, log: ctx.log, maxPendingOrders: ctx.maxPendingOrders },
+        {
+          db: ctx.db,
+          products: ctx.products,
+          users: ctx.users,
+          log: ctx.log,
+          maxPendingOrders: ctx.maxPendingOrders,
+        },
         ctx.user,
         input,
       ),

@@ -1,7 +1,7 @@
 import type { Logger } from "@shop/service-kit/log";
 import { hashPassword } from "../accounts/password.ts";
-import { emailSchema } from "../accounts/schemas.ts";
 import type { Db } from "../db.ts";
+import { emailSchema } from "../router/auth.schema.ts";
 
 /**
  * Makes sure the configured admin account exists and is an admin. The password is set only when the

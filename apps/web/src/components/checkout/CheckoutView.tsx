@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { formatPrice } from "../../lib/format.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { VerifyEmailPanel } from "../account/VerifyEmailPanel.tsx";
 import { hasShortage, shortageMessage } from "../cart/stock.ts";
 import { LoadFailedNotice } from "../LoadFailedNotice.tsx";
 import styles from "./CheckoutView.module.css";
@@ -33,6 +34,8 @@ export function CheckoutView() {
   const router = useRouter();
   const utils = trpc.useUtils();
   const cart = trpc.cart.get.useQuery();
+  // order-svc refuses unverified addresses; until then the order button is the verification form.
+  const me = trpc.users.me.useQuery();
   // A guest cart being merged right after sign-in must land before the order is placed.
   const merging = useIsMutating({ mutationKey: getMutationKey(trpc.cart.merge) }) > 0;
   const inFlight = useRef(false);
@@ -141,6 +144,8 @@ export function CheckoutView() {
   const { items, itemCount, subtotalCents, currency } = cart.data;
   const short = hasShortage(items);
   const busy = place.isPending;
+  const unverified = me.data ? !me.data.emailVerified : false;
+  const placeOrder = () => submit(checkoutAttemptKey(cartSignature(items)));
 
   return (
     <div className={styles.layout}>
@@ -183,15 +188,24 @@ export function CheckoutView() {
           </div>
         </dl>
         {place.error && <PlaceOrderError error={place.error} />}
-        <button
-          type="button"
-          className={`button ${styles.place}`}
-          onClick={() => submit(checkoutAttemptKey(cartSignature(items)))}
-          disabled={busy || merging || short}
-          aria-describedby={short ? "checkout-short" : undefined}
-        >
-          {busy ? "Placing your order…" : merging ? "Updating your cart…" : "Place order"}
-        </button>
+        {me.data && unverified ? (
+          <VerifyEmailPanel
+            email={me.data.email}
+            submitLabel="Verify and place order"
+            busy={busy || merging || short}
+            onVerified={placeOrder}
+          />
+        ) : (
+          <button
+            type="button"
+            className={`button ${styles.place}`}
+            onClick={placeOrder}
+            disabled={busy || merging || short || me.isPending}
+            aria-describedby={short ? "checkout-short" : undefined}
+          >
+            {busy ? "Placing your order…" : merging ? "Updating your cart…" : "Place order"}
+          </button>
+        )}
         {short && (
           <p id="checkout-short" className={styles.blocked}>
             Some items are not available in the quantity you chose. <Link href="/cart">Adjust your cart</Link>{" "}

@@ -11,7 +11,8 @@ import { rateLimitedCode } from "../../lib/auth-errors.ts";
 import { startStandInService } from "../testing/stand-in-service.ts";
 import { credentialsProvider } from "./credentials-provider.ts";
 import { linkGoogleAccount } from "./google-provider.ts";
-import { authOptions } from "./options.ts";
+import { authOptions, SessionEndedError } from "./options.ts";
+import { forgetAccount, forgetAccounts } from "./role-freshness.ts";
 
 /**
  * The BFF's side of signing in, against a stand-in user-svc on the real service server (so the
@@ -25,8 +26,10 @@ const SHOP_USER = {
   role: "SHOPPER" as const,
 };
 const seen: Caller[] = [];
+/** The account's current session version at the stand-in user-svc. */
+let sessionVersion = 1;
 
-const { router, publicProcedure } = initServiceTRPC();
+const { router, publicProcedure, serviceProcedure } = initServiceTRPC();
 const standInUserRouter = router({
   auth: router({
     verifyCredentials: publicProcedure
@@ -43,7 +46,13 @@ const standInUserRouter = router({
         if (input.password !== "right-password") {
           throw new TRPCError({ code: "UNAUTHORIZED", message: "Invalid email or password" });
         }
-        return { ...SHOP_USER, emailVerified: false, createdAt: new Date() };
+        return {
+          ...SHOP_USER,
+          emailVerified: false,
+          sessionVersion,
+          deviceToken: null,
+          createdAt: new Date(),
+        };
       }),
     upsertOAuthUser: publicProcedure
       .input(
@@ -58,8 +67,22 @@ const standInUserRouter = router({
             cause: new FieldValidationError("exists", { email: ["exists"] }),
           });
         }
-        return { ...SHOP_USER, email: input.email, emailVerified: true, createdAt: new Date() };
+        return {
+          ...SHOP_USER,
+          email: input.email,
+          emailVerified: true,
+          sessionVersion,
+          createdAt: new Date(),
+        };
       }),
+  }),
+  users: router({
+    byId: serviceProcedure.input(z.object({ id: z.string() })).query(() => ({
+      ...SHOP_USER,
+      emailVerified: true,
+      sessionVersion,
+      createdAt: new Date(),
+    })),
   }),
 });
 
@@ -88,9 +111,11 @@ function authorize(password: string, headers: Record<string, string> = {}) {
 
 describe("credentials sign-in", () => {
   it("returns the shop user, relaying the client IP as a GUEST caller", async () => {
-    await expect(authorize("right-password", { "x-forwarded-for": "203.0.113.7" })).resolves.toEqual(
-      SHOP_USER,
-    );
+    await expect(authorize("right-password", { "x-forwarded-for": "203.0.113.7" })).resolves.toEqual({
+      ...SHOP_USER,
+      sessionVersion: 1,
+      verifiedEmail: false,
+    });
     expect(seen.at(-1)).toEqual({ sub: "web-bff", role: "GUEST", ip: "203.0.113.7" });
   });
 
@@ -141,6 +166,30 @@ describe("session callbacks", () => {
     expect(token).toMatchObject({ sub: SHOP_USER.id, role: "SHOPPER", email: SHOP_USER.email, name: "Ann" });
     const result = await session({ session: { expires: "" }, token } as never);
     expect(result).toMatchObject({ user: { id: SHOP_USER.id, role: "SHOPPER", email: SHOP_USER.email } });
+  });
+
+  it("ends a session once the account's session version moved on, and reads the current role meanwhile", async () => {
+    const { jwt } = callbacks();
+    sessionVersion = 7;
+    const token = (await jwt({
+      token: {},
+      user: { ...SHOP_USER, sessionVersion: 7 },
+      account: null,
+    } as never)) as JWT;
+    expect(token.sv).toBe(7);
+    forgetAccounts();
+    // A later use of the same cookie: still valid, and now knows the email was verified.
+    const later = (await jwt({ token } as never)) as JWT;
+    expect(later.emailVerified).toBe(true);
+    // Signed out everywhere (the version is raised), then the same cookie is presented again.
+    sessionVersion = 8;
+    forgetAccount(SHOP_USER.id);
+    await expect(async () => jwt({ token } as never)).rejects.toBeInstanceOf(SessionEndedError);
+    // A session from before versions existed counts as version 1.
+    sessionVersion = 1;
+    forgetAccount(SHOP_USER.id);
+    const { sv: _none, ...legacy } = token;
+    await expect(jwt({ token: legacy } as never)).resolves.toMatchObject({ sub: SHOP_USER.id });
   });
 
   it("refuses to issue a session for a sign-in that carried no shop role", async () => {

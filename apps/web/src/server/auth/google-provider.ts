@@ -5,6 +5,7 @@ import GoogleProvider, { type GoogleProfile } from "next-auth/providers/google";
 import { SERVICE_UNAVAILABLE_CODE } from "../../lib/auth-errors.ts";
 import type { AuthEnv } from "../env.ts";
 import { bffLogger } from "../logger.ts";
+import { forgetAccount } from "./role-freshness.ts";
 import { userServiceAsBff } from "./user-service.ts";
 
 export const GOOGLE_PROVIDER_ID = "google";
@@ -57,7 +58,16 @@ export async function linkGoogleAccount(
       emailVerified: google?.email_verified === true,
       name: google?.name ?? user.name ?? "Shopper",
     });
-    Object.assign(user, { id: shopUser.id, email: shopUser.email, name: shopUser.name, role: shopUser.role });
+    // A takeover of an unverified account ended its sessions: let this replica see that at once.
+    forgetAccount(shopUser.id);
+    Object.assign(user, {
+      id: shopUser.id,
+      email: shopUser.email,
+      name: shopUser.name,
+      role: shopUser.role,
+      sessionVersion: shopUser.sessionVersion,
+      verifiedEmail: shopUser.emailVerified,
+    });
     return true;
   } catch (error) {
     const failure = toUpstreamError(error);

@@ -10,17 +10,30 @@ import {
   googleProvider,
   linkGoogleAccount,
 } from "./google-provider.ts";
+import { currentAccount } from "./role-freshness.ts";
 import { secureCookiesFor } from "./session-cookies.ts";
 
 /**
- * How long a session lasts without being used. The role inside it is fixed at sign-in, so this also
- * bounds how long a demoted admin's session keeps saying ADMIN (services trust the relayed role).
+ * How long a session lasts without being used. Role and session version are re-checked against
+ * user-svc on every use (role-freshness.ts), so a session can end long before this.
  */
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 export const SIGN_IN_PAGE = "/signin";
 
 let options: NextAuthOptions | undefined;
+
+/**
+ * Thrown by the jwt callback when the account's session version moved on (signed out everywhere,
+ * password changed or reset, taken over by Google) or the account is gone. next-auth then answers
+ * as signed out and deletes the session cookie.
+ */
+export class SessionEndedError extends Error {
+  override readonly name = "SessionEndedError";
+}
+const isSessionEnded = (metadata: unknown) =>
+  metadata instanceof SessionEndedError ||
+  (metadata as { error?: unknown } | undefined)?.error instanceof SessionEndedError;
 
 /**
  * next-auth's configuration, built on first use: it needs NEXTAUTH_SECRET, which must not be
@@ -46,7 +59,7 @@ function buildAuthOptions(env: AuthEnv): NextAuthOptions {
         if (account?.provider === GOOGLE_PROVIDER_ID) return linkGoogleAccount(user, account, profile);
         return true;
       },
-      jwt({ token, user, account }) {
+      async jwt({ token, user, account }) {
         // `user` is present only at sign-in: copy the shop identity into the token once.
         if (user) {
           if (!user.role) {
@@ -55,9 +68,19 @@ function buildAuthOptions(env: AuthEnv): NextAuthOptions {
           }
           token.sub = user.id;
           token.role = user.role;
+          token.sv = user.sessionVersion ?? 1;
+          token.emailVerified = user.verifiedEmail ?? false;
           token.email = user.email ?? null;
           token.name = user.name ?? null;
+          return token;
         }
+        // Every later use of the session (page render, BFF call, /api/auth/session): is it still valid,
+        // and what are the account's role and verified state now? (cached up to 30 s per user)
+        if (!token.sub || !token.role) return token;
+        const now = await currentAccount(token.sub, { role: token.role, sessionVersion: token.sv ?? 1 });
+        if (!now) throw new SessionEndedError("session ended by a newer session version");
+        token.role = now.role;
+        token.emailVerified = now.emailVerified;
         return token;
       },
       session({ session, token }) {
@@ -65,6 +88,7 @@ function buildAuthOptions(env: AuthEnv): NextAuthOptions {
           session.user = {
             id: token.sub,
             role: token.role,
+            emailVerified: token.emailVerified ?? false,
             email: token.email ?? null,
             name: token.name ?? null,
           };
@@ -77,7 +101,11 @@ function buildAuthOptions(env: AuthEnv): NextAuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => log.error({ code, metadata }, "next-auth error"),
+      error: (code, metadata) => {
+        // An ended session is the system working, not an error.
+        if (isSessionEnded(metadata)) log.info({ code }, "session ended: signed out");
+        else log.error({ code, metadata }, "next-auth error");
+      },
       warn: (code) => log.warn({ code }, "next-auth warning"),
       debug: (code, metadata) => log.debug({ code, metadata }, "next-auth debug"),
     },

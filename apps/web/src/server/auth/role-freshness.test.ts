@@ -4,12 +4,13 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { startStandInService } from "../testing/stand-in-service.ts";
-import { currentRole, forgetRoles } from "./role-freshness.ts";
+import { currentAccount, forgetAccount, forgetAccounts } from "./role-freshness.ts";
 
 const SECRET = "role-freshness-test-secret-0123456789-abcdef";
 const ADMIN_ID = "5d1c1a1e-0000-4000-8000-0000000000a1";
-/** What the stand-in user-svc currently says each user is. */
+/** What the stand-in user-svc currently says each user is, and each account's session version. */
 const roles = new Map<string, "SHOPPER" | "ADMIN">();
+const versions = new Map<string, number>();
 let lookups = 0;
 
 const t = initServiceTRPC();
@@ -25,6 +26,7 @@ const standInUserRouter = t.router({
         name: "X",
         role,
         emailVerified: true,
+        sessionVersion: versions.get(input.id) ?? 1,
         createdAt: new Date(),
       };
     }),
@@ -39,9 +41,11 @@ beforeAll(async () => {
 });
 afterAll(() => userSvc?.close());
 beforeEach(() => {
-  forgetRoles();
+  forgetAccounts();
   lookups = 0;
 });
+const currentRole = async (id: string, role: "SHOPPER" | "ADMIN", sessionVersion = 1) =>
+  (await currentAccount(id, { role, sessionVersion }))?.role ?? null;
 
 describe("session role freshness", () => {
   it("uses user-svc's current role, not the one in the session cookie", async () => {
@@ -58,6 +62,23 @@ describe("session role freshness", () => {
 
   it("signs nobody in for a deleted account", async () => {
     expect(await currentRole("5d1c1a1e-0000-4000-8000-00000000dead", "SHOPPER")).toBeNull();
+  });
+
+  it("ends a session issued under an older session version (signed out everywhere)", async () => {
+    const id = "5d1c1a1e-0000-4000-8000-0000000000b2";
+    roles.set(id, "SHOPPER");
+    versions.set(id, 3);
+    expect(await currentAccount(id, { role: "SHOPPER", sessionVersion: 3 })).toEqual({
+      role: "SHOPPER",
+      emailVerified: true,
+    });
+    versions.set(id, 4); // e.g. another replica ended every session of the account
+    // Within the cache window this replica still has version 3 …
+    expect(await currentRole(id, "SHOPPER", 3)).toBe("SHOPPER");
+    // … and after it (or at once, where this replica made the change) the old session is over.
+    forgetAccount(id);
+    expect(await currentRole(id, "SHOPPER", 3)).toBeNull();
+    expect(await currentRole(id, "SHOPPER", 4)).toBe("SHOPPER");
   });
 
   it("fails closed for admins when user-svc cannot be asked (runs last: stops the stand-in)", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, mergeRouters, router } from "./init.ts";
-import { authRouter, usersRouter } from "./routers/account.ts";
+import { accountRouter, authRouter, usersRouter } from "./routers/account.ts";
 import { adminProductsRouter } from "./routers/admin-catalog.ts";
 import { cartRouter } from "./routers/cart.ts";
 import { categoriesRouter, productsRouter, storeRouter } from "./routers/catalog.ts";
@@ -15,6 +15,7 @@ export const bffRouter = router({
   store: storeRouter,
   auth: authRouter,
   users: usersRouter,
+  account: accountRouter,
   cart: cartRouter,
   orders: ordersRouter,
   notifications: notificationsRouter,

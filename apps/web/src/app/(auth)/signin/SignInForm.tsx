@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { FormAlert, formStyles, TextField } from "../../../components/form/FormField.tsx";
@@ -76,6 +77,7 @@ export function SignInForm({ callbackPath, initialError, googleEnabled }: SignIn
           autoComplete="current-password"
           required
           ref={passwordRef}
+          hint={<Link href="/forgot-password">Forgot password?</Link>}
         />
         <button type="submit" className={`button ${styles.submit}`} disabled={!ready || pending !== null}>
           {pending === "credentials" ? "Signing in…" : "Sign in"}

@@ -1,19 +1,27 @@
 "use client";
 
+import { registerInput } from "@shop/user-svc/schemas";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useEffect, useState } from "react";
 import { FormAlert, formStyles, TextField } from "../../../components/form/FormField.tsx";
-import { bffErrorFacts } from "../../../components/form/field-errors.ts";
+import { bffErrorFacts, schemaCheck } from "../../../components/form/field-errors.ts";
 import { waitText } from "../../../lib/auth-errors.ts";
+import { passwordHint } from "../../../lib/password-hint.ts";
 import { trpc } from "../../../lib/trpc.ts";
 import styles from "../auth.module.css";
-import { passwordHint, type SignUpErrors, type SignUpValues, validateSignUp } from "./signup-validation.ts";
 
 interface SignUpFormProps {
   callbackPath: string;
   signInHref: string;
 }
+
+interface SignUpValues {
+  name: string;
+  email: string;
+  password: string;
+}
+type SignUpErrors = Partial<Record<keyof SignUpValues, string>>;
 
 const EMPTY: SignUpValues = { name: "", email: "", password: "" };
 
@@ -39,14 +47,16 @@ export function SignUpForm({ callbackPath, signInHref }: SignUpFormProps) {
     event.preventDefault();
     setFormError(null);
     setEmailTaken(false);
-    const found = validateSignUp(values);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(found);
+    // user-svc's own rules (@shop/user-svc/schemas): the browser says what the service would.
+    const checked = schemaCheck(registerInput, values);
+    if (!checked.ok) {
+      setErrors(checked.fieldErrors);
+      focusFirstInvalid(checked.fieldErrors);
       return;
     }
+    setErrors({});
     try {
-      await register.mutateAsync(values);
+      await register.mutateAsync(checked.data);
     } catch (error) {
       const facts = bffErrorFacts(error);
       if (facts.code === "CONFLICT") {
