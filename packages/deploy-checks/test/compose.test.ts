@@ -132,8 +132,8 @@ describe("project rules refuse", () => {
     const findings = check(
       compose(
         replace(
-          "PRODUCT_SVC_URL: http://product-svc:4002\n    ports",
-          "PRODUCT_SVC_URL: http://product-svc:4999\n    ports",
+          "PRODUCT_SVC_URL: http://product-svc:4002\n      USER_SVC_URL: http://user-svc:4001\n    ports",
+          "PRODUCT_SVC_URL: http://product-svc:4999\n      USER_SVC_URL: http://user-svc:4001\n    ports",
         ),
       ),
     );
