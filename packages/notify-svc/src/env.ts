@@ -11,7 +11,7 @@ export const envSchema = z.object({
   SMTP_URL: z.url().default("smtp://127.0.0.1:1025"),
   MAIL_FROM: z.string().default("Storefront <orders@storefront.local>"),
   /** SMTP connections kept open and shared by every send. */
-  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(10),
   PUBLIC_WEB_URL: z.url().default("http://localhost:3000"),
   /**
    * Deliveries before SQS moves a message to the dead-letter queue. An email still failing on the last

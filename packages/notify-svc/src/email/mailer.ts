@@ -23,7 +23,7 @@ export function createMailer(smtpUrl: string, from: string, opts: { maxConnectio
   // maxRequeues is a pool option nodemailer has and its type definitions lack.
   const options: SMTPPool.Options & { maxRequeues: number } = {
     pool: true,
-    maxConnections: opts.maxConnections ?? 5,
+    maxConnections: opts.maxConnections, // unset: nodemailer's default (5)
     // Recycles a connection now and then, as relays limit messages per session.
     maxMessages: 100,
     // A connection lost mid-send fails that send (the default re-queues it without end, also while the
