@@ -6,7 +6,7 @@ import type { Consumer } from "sqs-consumer";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { recordNotifications } from "../src/consumer/notification-store.ts";
 import { createOrderEventsConsumer, stopConsumer as stop } from "../src/consumer/order-events-consumer.ts";
-import { deliverEmail } from "../src/email/delivery.ts";
+import { deliverEventEmails } from "../src/email/delivery.ts";
 import type { AppRouter } from "../src/router/index.ts";
 import {
   MAX_RECEIVE_COUNT,
@@ -259,7 +259,9 @@ describe("order events consumer", () => {
     await recordNotifications(stack.db, [event], WEB_URL);
     const deps = { db: stack.db, mailer: stack.mailer, log: stack.log, webUrl: WEB_URL };
     const outcomes = await Promise.all(
-      Array.from({ length: 6 }, () => deliverEmail(deps, { eventId: event.eventId })),
+      Array.from({ length: 6 }, async () =>
+        (await deliverEventEmails(deps, [event.eventId])).get(event.eventId),
+      ),
     );
     expect(outcomes.filter((o) => o === "sent").length).toBeGreaterThanOrEqual(1);
     expect(outcomes.every((o) => o === "sent" || o === "busy")).toBe(true);

@@ -4,7 +4,7 @@ import type { OrderEvent } from "@shop/events/order-events";
 import type { Logger } from "@shop/service-kit/log";
 import { Consumer } from "sqs-consumer";
 import type { Db } from "../db.ts";
-import { type DeliveryOutcome, deliverEmail } from "../email/delivery.ts";
+import { type DeliveryOutcome, deliverEventEmails } from "../email/delivery.ts";
 import type { Mailer } from "../email/mailer.ts";
 import { PoisonMessageError, parseOrderEventMessage } from "./envelope.ts";
 import { recordNotifications } from "./notification-store.ts";
@@ -30,10 +30,10 @@ const receiveCount = (message: Message) => Number(message.Attributes?.Approximat
 
 /**
  * Handles one SQS batch and returns the messages that are done (to delete). All notifications of the
- * batch are recorded in one INSERT, then each event's email is delivered (claim, send, mark) — copies
- * of one event in the batch share one delivery. Not done, so SQS redelivers: poison messages (the
- * redrive policy moves them to the DLQ), a batch the database refused, emails that failed with
- * receives left.
+ * batch are recorded in one statement, then their emails are claimed in one and each is sent and
+ * marked — copies of one event in the batch share one delivery. Not done, so SQS redelivers: poison
+ * messages (the redrive policy moves them to the DLQ), a batch the database refused, emails that
+ * failed with receives left.
  */
 export async function handleOrderEventBatch(deps: ConsumerDeps, messages: Message[]): Promise<Message[]> {
   const byEvent = new Map<string, { event: OrderEvent; messages: Message[] }>();
@@ -52,6 +52,7 @@ export async function handleOrderEventBatch(deps: ConsumerDeps, messages: Messag
     }
   }
   const entries = [...byEvent.values()];
+  if (entries.length === 0) return [];
   try {
     await recordNotifications(
       deps.db,
@@ -65,29 +66,32 @@ export async function handleOrderEventBatch(deps: ConsumerDeps, messages: Messag
     );
     return [];
   }
-  const done = await Promise.all(entries.map((entry) => deliverEntry(deps, entry)));
-  return done.flat();
-}
-
-async function deliverEntry(
-  deps: ConsumerDeps,
-  { event, messages }: { event: OrderEvent; messages: Message[] },
-): Promise<Message[]> {
-  let outcome: DeliveryOutcome;
+  let outcomes: Map<string, DeliveryOutcome>;
   try {
-    outcome = await deliverEmail(deps, { eventId: event.eventId });
-    // Another sender holds the claim: a replica with a duplicate of this message, an admin retry, or a
+    outcomes = await deliverEventEmails(deps, [...byEvent.keys()]);
+    // Another sender holds a claim: a replica with a duplicate of the message, an admin retry, or a
     // crashed process whose lease has not run out yet. Waiting here (SQS's heartbeat keeps the message
-    // hidden) until it is SENT or the lease can be taken over costs no receive, where handing the
+    // hidden) until it is SENT or the claim can be taken over costs no receive, where handing the
     // message back would burn one per look and could dead-letter a message that only had to wait.
-    while (outcome === "busy") {
+    for (;;) {
+      const busy = [...outcomes].filter(([, outcome]) => outcome === "busy").map(([eventId]) => eventId);
+      if (busy.length === 0) break;
       await setTimeout(BUSY_RECHECK_MS);
-      outcome = await deliverEmail(deps, { eventId: event.eventId });
+      for (const [eventId, outcome] of await deliverEventEmails(deps, busy)) outcomes.set(eventId, outcome);
     }
   } catch (error) {
-    deps.log.error({ err: error, eventId: event.eventId }, "email delivery failed; SQS will redeliver");
+    deps.log.error({ err: error, events: entries.length }, "email delivery failed; SQS will redeliver");
     return [];
   }
+  return entries.flatMap((entry) => settle(deps, entry, outcomes.get(entry.event.eventId)));
+}
+
+/** Which of an event's messages are done, given its delivery outcome. */
+function settle(
+  deps: ConsumerDeps,
+  { event, messages }: { event: OrderEvent; messages: Message[] },
+  outcome: DeliveryOutcome | undefined,
+): Message[] {
   if (outcome === "sent") {
     deps.log.info({ eventId: event.eventId, type: event.type }, "notification sent");
     return messages;

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { deliverEmail } from "../email/delivery.ts";
+import { retryFailedEmail } from "../email/delivery.ts";
 import { notificationStream } from "../live/notification-stream.ts";
 import { adminProcedure, authedProcedure, router } from "../trpc.ts";
 
@@ -102,10 +102,16 @@ export const notificationsRouter = router({
         message: `Only FAILED notifications can be retried (this one is ${notification.status})`,
       });
     }
-    const outcome = await deliverEmail(
+    const outcome = await retryFailedEmail(
       { db: ctx.db, mailer: ctx.mailer, log: ctx.log, webUrl: ctx.webUrl },
-      { id: notification.id, onlyFailed: true },
+      notification.id,
     );
+    if (outcome === "not-failed") {
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: "This notification is being sent or was sent meanwhile",
+      });
+    }
     const after = await ctx.db.notification.findUniqueOrThrow({
       where: { id: input.id },
       select: { status: true, attempts: true, lastError: true },
