@@ -11,7 +11,7 @@ export const envSchema = z.object({
   SMTP_URL: z.url().default("smtp://127.0.0.1:1025"),
   MAIL_FROM: z.string().default("Storefront <orders@storefront.local>"),
   /** SMTP connections kept open and shared by every send. */
-  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(10),
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(20),
   PUBLIC_WEB_URL: z.url().default("http://localhost:3000"),
   /**
    * Deliveries before SQS moves a message to the dead-letter queue. An email still failing on the last
@@ -21,7 +21,7 @@ export const envSchema = z.object({
   VISIBILITY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(43_200).default(30),
   CONSUMER_ENABLED: flag(true),
   /** Batches handled at once: each waits mostly on SMTP and the database, not on CPU. */
-  CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+  CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(8),
   /**
    * How long a sender's claim on a notification lasts (renewed while its send runs): after a crash,
    * the time before another sender may send that email.
