@@ -1,34 +1,27 @@
 import { describe, expect, it } from "vitest";
+import { orderEventSamples } from "../src/fixtures.ts";
 import { orderEventSchema } from "../src/order-events.ts";
 
-const created = {
-  type: "order.created",
-  version: 1,
-  eventId: "5b8f3c1e-6f1a-4c0e-9d1e-2f3a4b5c6d7e",
-  occurredAt: "2026-11-24T10:00:00.000Z",
-  order: {
-    id: "6c9f3c1e-6f1a-4c0e-9d1e-2f3a4b5c6d7e",
-    userId: "7d0f3c1e-6f1a-4c0e-9d1e-2f3a4b5c6d7e",
-    email: "ann@example.test",
-    status: "PENDING",
-    currency: "USD",
-    subtotalCents: 2000,
-    createdAt: "2026-11-24T10:00:00.000Z",
-    items: [
-      {
-        productId: "8e1f3c1e-6f1a-4c0e-9d1e-2f3a4b5c6d7e",
-        name: "Mug",
-        unitPriceCents: 1000,
-        quantity: 2,
-        lineTotalCents: 2000,
-      },
-    ],
-  },
-};
+const created = orderEventSamples["order.created@1"];
+const statusV1 = orderEventSamples["order.status.updated@1"];
+const statusV2 = orderEventSamples["order.status.updated@2"];
 
 describe("order event schemas", () => {
   it("accept a well-formed order.created v1", () => {
     expect(orderEventSchema.parse(created).type).toBe("order.created");
+  });
+
+  it("accept v1 and v2 of order.status.updated side by side, each as itself", () => {
+    expect(orderEventSchema.parse(statusV1)).toEqual(statusV1);
+    expect(orderEventSchema.parse(statusV2)).toEqual(statusV2);
+  });
+
+  it("route on type, then version: a v1 body labelled v2 is refused on v2's fields", () => {
+    const mislabelled = orderEventSchema.safeParse({ ...statusV1, version: 2 });
+    expect(mislabelled.success).toBe(false);
+    expect(mislabelled.error?.issues.map((i) => i.path.join("."))).toContain("order");
+    const unknownVersion = orderEventSchema.safeParse({ ...statusV2, version: 3 });
+    expect(unknownVersion.error?.issues[0]?.path).toEqual(["version"]);
   });
 
   it("reject a blank recipient, an unknown version and an unknown type", () => {
@@ -37,6 +30,9 @@ describe("order event schemas", () => {
     );
     expect(orderEventSchema.safeParse({ ...created, version: 2 }).success).toBe(false);
     expect(orderEventSchema.safeParse({ ...created, type: "order.exploded" }).success).toBe(false);
+    expect(orderEventSchema.safeParse({ ...statusV2, changedBy: { id: "x", role: "ROBOT" } }).success).toBe(
+      false,
+    );
   });
 
   it("reject fractional money", () => {

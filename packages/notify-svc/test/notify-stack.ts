@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
-import { SQSClient } from "@aws-sdk/client-sqs";
+import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { type AwsClientConfig, awsClientConfig } from "@shop/events/aws";
-import type { OrderCreatedEvent, OrderEvent, OrderStatusUpdatedEvent } from "@shop/events/order-events";
+import { orderEventSamples } from "@shop/events/fixtures";
+import type {
+  OrderCreatedEvent,
+  OrderEvent,
+  OrderStatusUpdatedV1Event,
+  OrderStatusUpdatedV2Event,
+} from "@shop/events/order-events";
 import { type ConsumerQueue, ensureConsumerQueue } from "@shop/events/topology";
 import { type MessagingEmulatorHandle, startMessagingEmulator } from "@shop/local-stack/messaging";
 import { type SmtpCatcherHandle, startSmtpCatcher } from "@shop/local-stack/smtp";
@@ -19,6 +25,8 @@ import { type AppRouter, appRouter } from "../src/router/index.ts";
 
 const migrationsDir = fileURLToPath(new URL("../../../prisma/notify/migrations", import.meta.url));
 export const WEB_URL = "http://shop.test";
+/** The test queue's redrive count: the third receive of a message moves it to the DLQ. */
+export const MAX_RECEIVE_COUNT = 2;
 
 export interface NotifyStack {
   database: TestDatabase;
@@ -36,6 +44,8 @@ export interface NotifyStack {
   log: ReturnType<typeof createLogger>;
   publish(event: OrderEvent, subject?: string): Promise<void>;
   publishRaw(message: string, subject: string): Promise<void>;
+  /** Messages on a queue: waiting plus received and not yet deleted (in flight). */
+  queueDepth(queueUrl: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -50,7 +60,7 @@ export async function startNotifyStack(): Promise<NotifyStack> {
   const topology = await ensureConsumerQueue(aws, {
     topicName: "order-events",
     queueName: `notify-${randomUUID().slice(0, 8)}`,
-    maxReceiveCount: 2,
+    maxReceiveCount: MAX_RECEIVE_COUNT,
     visibilityTimeoutSeconds: 2,
   });
   const smtp = await startSmtpCatcher();
@@ -82,6 +92,18 @@ export async function startNotifyStack(): Promise<NotifyStack> {
     log,
     publish: (event, subject) => publishRaw(JSON.stringify(event), subject ?? event.type),
     publishRaw,
+    async queueDepth(queueUrl) {
+      const { Attributes } = await sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: queueUrl,
+          AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+        }),
+      );
+      return (
+        Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
+        Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+      );
+    },
     async close() {
       await svc.close();
       await hub.stop();
@@ -134,8 +156,8 @@ export function statusUpdated(
   userId: string,
   email: string,
   orderId: string,
-  to: OrderStatusUpdatedEvent["to"],
-): OrderStatusUpdatedEvent {
+  to: OrderStatusUpdatedV1Event["to"],
+): OrderStatusUpdatedV1Event {
   return {
     type: "order.status.updated",
     version: 1,
@@ -147,6 +169,22 @@ export function statusUpdated(
     from: "CONFIRMED",
     to,
     changedBy: { id: "admin", role: "ADMIN" },
+  };
+}
+
+/** The order.status.updated v2 sample of @shop/events (note included), for this user and order, with a fresh event id. */
+export function statusUpdatedV2(
+  userId: string,
+  email: string,
+  orderId: string,
+  to: OrderStatusUpdatedV2Event["status"]["to"],
+): OrderStatusUpdatedV2Event {
+  return {
+    ...orderEventSamples["order.status.updated@2"],
+    eventId: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    order: { id: orderId, userId, email },
+    status: { from: "CONFIRMED", to },
   };
 }
 

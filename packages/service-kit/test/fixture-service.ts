@@ -50,7 +50,13 @@ export function buildFixtureRouter() {
 }
 export type FixtureRouter = ReturnType<typeof buildFixtureRouter>;
 
-export async function startFixture(opts: { readiness?: () => Promise<void> } = {}) {
+export async function startFixture(
+  opts: {
+    readiness?: () => Promise<void>;
+    stopIntake?: () => Promise<void>;
+    onShutdown?: () => Promise<void>;
+  } = {},
+) {
   const calls = new Map<string, number>();
   const events = new EventEmitter();
   const service = await startServiceServer({
@@ -62,6 +68,8 @@ export async function startFixture(opts: { readiness?: () => Promise<void> } = {
     port: 0,
     drainTimeoutMs: 2_000,
     ...(opts.readiness ? { readiness: opts.readiness } : {}),
+    ...(opts.stopIntake ? { stopIntake: opts.stopIntake } : {}),
+    ...(opts.onShutdown ? { onShutdown: opts.onShutdown } : {}),
   });
   return { service, calls, events };
 }

@@ -36,4 +36,31 @@ describe("graceful shutdown", () => {
     await closed;
     await expect(fetch(`${service.url}/health`)).rejects.toThrow();
   });
+
+  it("stops intake first while HTTP still serves, then drains, then runs onShutdown", async () => {
+    const steps: string[] = [];
+    let releaseIntake = () => {};
+    const intakeStopping = new Promise<void>((resolve) => {
+      releaseIntake = resolve;
+    });
+    const { service } = await startFixture({
+      stopIntake: async () => {
+        steps.push("stop intake");
+        await intakeStopping; // e.g. a queue batch still being handled
+        steps.push("intake stopped");
+      },
+      onShutdown: async () => {
+        steps.push("shutdown");
+      },
+    });
+    const closed = service.close();
+    await expect.poll(() => steps).toEqual(["stop intake"]);
+    // Still serving (the batch in flight may need the service), but no longer ready for new traffic.
+    expect((await fetch(`${service.url}/health`)).status).toBe(200);
+    expect((await fetch(`${service.url}/ready`)).status).toBe(503);
+    releaseIntake();
+    await closed;
+    expect(steps).toEqual(["stop intake", "intake stopped", "shutdown"]);
+    await expect(fetch(`${service.url}/health`)).rejects.toThrow();
+  });
 });

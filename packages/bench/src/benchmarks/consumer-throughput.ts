@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
+import { PublishBatchCommand, SNSClient } from "@aws-sdk/client-sns";
 import { DeleteQueueCommand, SQSClient } from "@aws-sdk/client-sqs";
 import type { AwsClientConfig } from "@shop/events/aws";
 import type { OrderCreatedEvent } from "@shop/events/order-events";
@@ -8,10 +8,15 @@ import pg from "pg";
 import { drainQueue } from "../baselines/sqs-drain.ts";
 import { sleep } from "../measure/open-loop.ts";
 import type { BenchmarkResult } from "../measure/results.ts";
+import { cpuDelta, cpuSampler, formatCpuPerRequest } from "../stack/cpu.ts";
 import { type BenchContext, pick } from "./context.ts";
 
+/** PublishBatch calls in flight at once. */
 const PUBLISHERS = 16;
 const TIMEOUT_MS = 120_000;
+/** Issue 10's targets for the consumer: events per second, and notify-svc's own CPU per event. */
+const TARGET_EVENTS_PER_S = 200;
+const TARGET_NOTIFY_CPU_MS = 3;
 
 /**
  * (e) Consumer throughput: N order.created events published to SNS, consumed by notify-svc (parse,
@@ -19,8 +24,10 @@ const TIMEOUT_MS = 120_000;
  * receive/delete loop on the same emulator. The baseline gets its own topic and queue (same emulator,
  * same SNS → SQS fan-out) so notify-svc does not consume its messages; its queue is filled first and
  * the drain timed alone. notify-svc consumes while the events are published (it cannot be held off),
- * so its time runs from the first publish to the last email SENT; publishing is ~10× faster than its
- * consumption, so the figure is the consumer's.
+ * so its time runs from the first publish to the last email SENT; publishing (in batches of 10) is far
+ * faster than consuming, and the rate after publishing ended is reported beside it to show whether the
+ * figure is the consumer's. The CPU every stack process used over that window,
+ * divided by the events, says what one event costs where (publishing included, under the emulator).
  */
 export async function consumerThroughput(ctx: BenchContext, count: number): Promise<BenchmarkResult> {
   const aws: AwsClientConfig = {
@@ -49,10 +56,17 @@ export async function consumerThroughput(ctx: BenchContext, count: number): Prom
     const topicArn = await ensureTopic(aws, "order-events");
     const events = makeEvents(ctx, count);
     const ids = events.map((e) => e.eventId);
+    const cpu = cpuSampler(ctx.target);
+    const cpuBefore = cpu();
     const systemStart = Date.now();
     const published = await publishAll(sns, topicArn, events);
     const publishSeconds = (published - systemStart) / 1000;
+    const sentWhilePublishing = await countSent(db, ids);
     const done = await waitForSent(db, ids, systemStart + TIMEOUT_MS);
+    const cpuPerEvent = Object.fromEntries(
+      [...cpuDelta(cpuBefore, cpu())].map(([label, ms]) => [label, ms / count]),
+    );
+    const notifyCpuMs = cpuPerEvent["notify-svc"] ?? Number.NaN;
     const systemSeconds = (done.lastSentAt - systemStart) / 1000;
 
     const baselineRate = drained.received / baselineSeconds;
@@ -64,8 +78,8 @@ export async function consumerThroughput(ctx: BenchContext, count: number): Prom
       rows: [
         {
           variant: "notify-svc: row + NOTIFY + email, SENT",
-          result: `${systemRate.toFixed(1)} events/s`,
-          raw: done,
+          result: `${systemRate.toFixed(1)} events/s, notify-svc ${notifyCpuMs.toFixed(1)} ms CPU/event`,
+          raw: { ...done, cpuMsPerEvent: cpuPerEvent },
         },
         {
           variant: "baseline: raw receive/delete loop",
@@ -74,11 +88,14 @@ export async function consumerThroughput(ctx: BenchContext, count: number): Prom
         },
       ],
       ratio,
-      target: "≥80% of baseline",
-      pass: ratio >= 0.8 && done.sent === count,
+      target: `≥${TARGET_EVENTS_PER_S} events/s, notify-svc ≤${TARGET_NOTIFY_CPU_MS} ms CPU/event`,
+      pass: systemRate >= TARGET_EVENTS_PER_S && notifyCpuMs <= TARGET_NOTIFY_CPU_MS && done.sent === count,
       notes: [
         `notify-svc: ${done.sent}/${count} SENT in ${systemSeconds.toFixed(1)} s (publishing alone took ${publishSeconds.toFixed(1)} s)`,
         `baseline: ${drained.received}/${count} in ${baselineSeconds.toFixed(1)} s`,
+        `CPU per event (publishing included): ${formatCpuPerRequest(cpuPerEvent)}`,
+        // When publishing is slow (a busy machine), the figure above is the publisher's; this is not.
+        `after publishing ended: ${done.sent - sentWhilePublishing.sent} events SENT in ${((done.lastSentAt - published) / 1000).toFixed(1)} s = ${((done.sent - sentWhilePublishing.sent) / ((done.lastSentAt - published) / 1000)).toFixed(1)} events/s`,
       ],
     };
   } finally {
@@ -125,39 +142,54 @@ function makeEvents(ctx: BenchContext, count: number): OrderCreatedEvent[] {
   });
 }
 
-/** Publishes like order-svc's relay (Subject and attributes), 16 at a time; resolves when all are in. */
+/**
+ * Publishes like an outbox relay with SNS PublishBatch (Subject and attributes per entry, 10 per call),
+ * 16 calls at a time; resolves when all are in. Batches keep the publishing phase short, so the
+ * system's figure is the consumer's even on a busy machine.
+ */
 async function publishAll(sns: SNSClient, topicArn: string, events: OrderCreatedEvent[]): Promise<number> {
+  const batches = Array.from({ length: Math.ceil(events.length / 10) }, (_, i) =>
+    events.slice(i * 10, i * 10 + 10),
+  );
   let next = 0;
   const publisher = async () => {
-    for (let i = next++; i < events.length; i = next++) {
-      const event = events[i] as OrderCreatedEvent;
-      await sns.send(
-        new PublishCommand({
+    for (let i = next++; i < batches.length; i = next++) {
+      const batch = batches[i] as OrderCreatedEvent[];
+      const { Failed = [] } = await sns.send(
+        new PublishBatchCommand({
           TopicArn: topicArn,
-          Subject: event.type,
-          Message: JSON.stringify(event),
-          MessageAttributes: {
-            eventType: { DataType: "String", StringValue: event.type },
-            eventId: { DataType: "String", StringValue: event.eventId },
-          },
+          PublishBatchRequestEntries: batch.map((event, n) => ({
+            Id: String(n),
+            Subject: event.type,
+            Message: JSON.stringify(event),
+            MessageAttributes: {
+              eventType: { DataType: "String", StringValue: event.type },
+              eventId: { DataType: "String", StringValue: event.eventId },
+            },
+          })),
         }),
       );
+      if (Failed.length > 0) throw new Error(`PublishBatch refused ${Failed.length} entries`);
     }
   };
   await Promise.all(Array.from({ length: PUBLISHERS }, publisher));
   return Date.now();
 }
 
+/** How many of the events' notifications are SENT, and the latest sent_at among them. */
+async function countSent(db: pg.Client, eventIds: string[]) {
+  const { rows } = await db.query<{ sent: string; last: Date | null }>(
+    "SELECT count(*) AS sent, max(sent_at) AS last FROM notifications WHERE event_id = ANY($1::uuid[]) AND status = 'SENT'",
+    [eventIds],
+  );
+  return { sent: Number(rows[0]?.sent ?? 0), lastSentAt: rows[0]?.last?.getTime() ?? Date.now() };
+}
+
 /** Polls notify-svc's table until every event's notification is SENT; its sent_at says when. */
 async function waitForSent(db: pg.Client, eventIds: string[], deadline: number) {
   for (;;) {
-    const { rows } = await db.query<{ sent: string; last: Date | null }>(
-      "SELECT count(*) AS sent, max(sent_at) AS last FROM notifications WHERE event_id = ANY($1::uuid[]) AND status = 'SENT'",
-      [eventIds],
-    );
-    const sent = Number(rows[0]?.sent ?? 0);
-    const last = rows[0]?.last?.getTime() ?? Date.now();
-    if (sent >= eventIds.length || Date.now() > deadline) return { sent, lastSentAt: last };
+    const status = await countSent(db, eventIds);
+    if (status.sent >= eventIds.length || Date.now() > deadline) return status;
     await sleep(100);
   }
 }

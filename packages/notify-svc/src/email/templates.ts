@@ -1,4 +1,5 @@
 import type { OrderEvent, OrderStatus } from "@shop/events/order-events";
+import { notificationFacts } from "../consumer/event-facts.ts";
 
 /** What one event tells the shopper: the in-app notification text and the email. */
 export interface RenderedMessage {
@@ -16,8 +17,16 @@ export function escapeHtml(value: string): string {
   );
 }
 
+/** Building an Intl.NumberFormat costs far more than using one; one per currency, kept. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(cents: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", { style: "currency", currency });
+    moneyFormats.set(currency, format);
+  }
+  return format.format(cents / 100);
 }
 
 /** Short, human order reference: the first 8 characters of the id, upper-cased. */
@@ -45,6 +54,7 @@ function layout(heading: string, inner: string, link: string): string {
 </div></body></html>`;
 }
 
+/** Renders once per notification, when it is recorded; the result is stored and sent as it is. */
 export function renderOrderEvent(event: OrderEvent, webUrl: string): RenderedMessage {
   if (event.type === "order.created") {
     const { order } = event;
@@ -79,14 +89,20 @@ export function renderOrderEvent(event: OrderEvent, webUrl: string): RenderedMes
       ].join("\n"),
     };
   }
-  const ref = orderRef(event.orderId);
-  const copy = STATUS_COPY[event.to];
-  const link = `${webUrl.replace(/\/$/, "")}/orders/${event.orderId}`;
+  const { orderId, orderStatus, note } = notificationFacts(event);
+  const ref = orderRef(orderId);
+  const copy = STATUS_COPY[orderStatus];
+  const link = `${webUrl.replace(/\/$/, "")}/orders/${orderId}`;
+  const body = note ? `${copy.line} ${note}` : copy.line;
   return {
     title: `${copy.title}: ${ref}`,
-    body: copy.line,
+    body,
     subject: `Order ${ref}: ${copy.title.toLowerCase()}`,
-    html: layout(`${copy.title} — ${ref}`, `<p>${escapeHtml(copy.line)}</p>`, link),
-    text: `${copy.title} — order ${ref}.\n\n${copy.line}\n\nView your order: ${link}`,
+    html: layout(
+      `${copy.title} — ${ref}`,
+      `<p>${escapeHtml(copy.line)}</p>${note ? `<p>${escapeHtml(note)}</p>` : ""}`,
+      link,
+    ),
+    text: `${copy.title} — order ${ref}.\n\n${copy.line}${note ? `\n\n${note}` : ""}\n\nView your order: ${link}`,
   };
 }

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { deliverEmail } from "../consumer/notification-store.ts";
+import { retryFailedEmail } from "../email/delivery.ts";
 import { notificationStream } from "../live/notification-stream.ts";
 import { adminProcedure, authedProcedure, router } from "../trpc.ts";
 
@@ -69,7 +69,7 @@ export const notificationsRouter = router({
     ),
 
   list: adminProcedure
-    .input(z.object({ ...page, status: z.enum(["PENDING", "SENT", "FAILED"]).optional() }))
+    .input(z.object({ ...page, status: z.enum(["PENDING", "SENDING", "SENT", "FAILED"]).optional() }))
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db.notification.findMany({
         where: input.status ? { status: input.status } : {},
@@ -89,7 +89,7 @@ export const notificationsRouter = router({
       return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
     }),
 
-  /** Resends a FAILED email now. */
+  /** Resends a FAILED email now (claimed like the consumer's sends, so the two never both send it). */
   retry: adminProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
     const notification = await ctx.db.notification.findUnique({
       where: { id: input.id },
@@ -102,7 +102,16 @@ export const notificationsRouter = router({
         message: `Only FAILED notifications can be retried (this one is ${notification.status})`,
       });
     }
-    const outcome = await deliverEmail(ctx.db, (m) => ctx.mailer.send(m), notification.id, ctx.webUrl);
+    const outcome = await retryFailedEmail(
+      { db: ctx.db, mailer: ctx.mailer, log: ctx.log, webUrl: ctx.webUrl },
+      notification.id,
+    );
+    if (outcome === "not-failed") {
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: "This notification is being sent or was sent meanwhile",
+      });
+    }
     const after = await ctx.db.notification.findUniqueOrThrow({
       where: { id: input.id },
       select: { status: true, attempts: true, lastError: true },

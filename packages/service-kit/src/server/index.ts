@@ -24,6 +24,11 @@ export interface ServiceServerOptions<TDeps extends object> {
   host?: string;
   /** Throws when the service cannot serve traffic (e.g. its database is unreachable). */
   readiness?: () => Promise<void>;
+  /**
+   * Runs first on shutdown, while the HTTP server still serves: stop taking background work (queue
+   * pollers) and wait for what is in flight, which may still need the pools onShutdown closes.
+   */
+  stopIntake?: () => Promise<void>;
   /** Closes pools and background work after the HTTP server has drained. */
   onShutdown?: () => Promise<void>;
   /** How long in-flight requests get to finish on shutdown before connections are cut. */
@@ -36,7 +41,10 @@ export interface RunningService {
   url: string;
   port: number;
   server: http.Server;
-  /** Stops accepting, lets in-flight requests finish (bounded), then runs onShutdown. Idempotent. */
+  /**
+   * Turns /ready to 503, runs stopIntake, stops accepting, lets in-flight requests finish (bounded),
+   * then runs onShutdown. Idempotent.
+   */
   close(): Promise<void>;
 }
 
@@ -143,6 +151,7 @@ export async function startServiceServer<TDeps extends object>(
   const close = () => {
     closing ??= (async () => {
       shuttingDown = true;
+      await opts.stopIntake?.();
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const cutoff = setTimeout(() => {

@@ -9,6 +9,8 @@ import { exitOnSignals, type RunningService, startServiceServer } from "./index.
 export interface ServiceRuntime<TDeps extends object> {
   deps: TDeps;
   readiness: () => Promise<unknown>;
+  /** Runs first on shutdown, before the HTTP drain: stop pollers and wait for their work in flight. */
+  stopIntake?: () => Promise<void>;
   /** Runs after the HTTP server has drained: stop background loops, close pools. */
   onShutdown: () => Promise<void>;
 }
@@ -69,6 +71,7 @@ export async function runService<TDeps extends object>(
       readiness: async () => {
         await runtime.readiness();
       },
+      ...(runtime.stopIntake ? { stopIntake: runtime.stopIntake } : {}),
       onShutdown: runtime.onShutdown,
     });
     exitOnSignals(service, log);
