@@ -1,10 +1,11 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { type ReactNode, useState } from "react";
 import superjson from "superjson";
-import { trpc } from "../lib/trpc.ts";
+import { TRPCProvider } from "../lib/trpc.ts";
+import type { BffRouter } from "../server/trpc/router.ts";
 
 /** One query client and one tRPC client per browser tab (created lazily, stable across renders). */
 export function Providers({ children }: { children: ReactNode }) {
@@ -18,7 +19,7 @@ export function Providers({ children }: { children: ReactNode }) {
       }),
   );
   const [trpcClient] = useState(() =>
-    trpc.createClient({
+    createTRPCClient<BffRouter>({
       links: [
         // Live notifications arrive over SSE (the browser's EventSource, which reconnects and resumes
         // from the last event id); everything else is batched HTTP.
@@ -31,8 +32,10 @@ export function Providers({ children }: { children: ReactNode }) {
     }),
   );
   return (
-    <trpc.Provider client={trpcClient} queryClient={queryClient}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-    </trpc.Provider>
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {children}
+      </TRPCProvider>
+    </QueryClientProvider>
   );
 }

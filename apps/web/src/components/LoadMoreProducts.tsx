@@ -1,8 +1,9 @@
 "use client";
 
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ProductListInput } from "../lib/catalog-query.ts";
-import { trpc } from "../lib/trpc.ts";
+import { useTRPC } from "../lib/trpc.ts";
 import styles from "./LoadMoreProducts.module.css";
 import { ProductGrid } from "./ProductGrid.tsx";
 
@@ -19,11 +20,14 @@ interface LoadMoreProductsProps {
  */
 export function LoadMoreProducts({ input, firstNextCursor }: LoadMoreProductsProps) {
   const [started, setStarted] = useState(false);
-  const pages = trpc.products.list.useInfiniteQuery(input, {
-    enabled: started && firstNextCursor !== null,
-    initialCursor: firstNextCursor ?? undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const trpc = useTRPC();
+  const pages = useInfiniteQuery(
+    trpc.products.list.infiniteQueryOptions(input, {
+      enabled: started && firstNextCursor !== null,
+      initialCursor: firstNextCursor,
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+    }),
+  );
 
   if (firstNextCursor === null) return null;
 

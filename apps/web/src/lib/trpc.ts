@@ -1,5 +1,9 @@
-import { createTRPCReact } from "@trpc/react-query";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { BffRouter } from "../server/trpc/router.ts";
 
-/** React hooks for the BFF router; types only cross from the server, never code. */
-export const trpc = createTRPCReact<BffRouter>();
+/**
+ * tRPC's TanStack Query integration for the BFF router: `useTRPC()` gives the typed option factories
+ * (`trpc.x.queryOptions(...)`, `mutationOptions`, `queryFilter`, `queryKey`) that TanStack Query's own
+ * hooks take. Types only cross from the server, never code.
+ */
+export const { TRPCProvider, useTRPC } = createTRPCContext<BffRouter>();

@@ -1,10 +1,11 @@
 "use client";
 
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
-import { trpc } from "../../lib/trpc.ts";
+import { useTRPC } from "../../lib/trpc.ts";
 import type { BffOutputs } from "../../server/trpc/router.ts";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
 import { VerifyEmailPanel } from "./VerifyEmailPanel.tsx";
@@ -14,10 +15,11 @@ type Account = BffOutputs["users"]["me"];
 /** Name, email and its verified state, how the account signs in, password change, sign-out everywhere. */
 export function AccountView({ initial }: { initial: Account }) {
   const router = useRouter();
-  const me = trpc.users.me.useQuery(undefined, { initialData: initial });
+  const trpc = useTRPC();
+  const me = useQuery(trpc.users.me.queryOptions(undefined, { initialData: initial }));
   const account = me.data;
   const [endingSessions, setEndingSessions] = useState(false);
-  const endAll = trpc.account.signOutEverywhere.useMutation();
+  const endAll = useMutation(trpc.account.signOutEverywhere.mutationOptions());
 
   async function signOutEverywhere() {
     setEndingSessions(true);

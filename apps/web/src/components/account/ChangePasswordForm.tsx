@@ -1,10 +1,11 @@
 "use client";
 
 import { changePasswordInput } from "@shop/user-svc/schemas";
+import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { passwordHint } from "../../lib/password-hint.ts";
-import { trpc } from "../../lib/trpc.ts";
+import { useTRPC } from "../../lib/trpc.ts";
 import { useHydrated } from "../../lib/use-hydrated.ts";
 import { FormAlert, formStyles, TextField } from "../form/FormField.tsx";
 import { bffErrorFacts, schemaCheck } from "../form/field-errors.ts";
@@ -20,7 +21,8 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const [values, setValues] = useState({ currentPassword: "", newPassword: "" });
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
-  const change = trpc.account.changePassword.useMutation();
+  const trpc = useTRPC();
+  const change = useMutation(trpc.account.changePassword.mutationOptions());
   // A submit before hydration would be a plain form post; the button waits for the script.
   const hydrated = useHydrated();
 

@@ -1,9 +1,10 @@
 "use client";
 
 import { verifyEmailInput } from "@shop/user-svc/schemas";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { waitText } from "../../lib/auth-errors.ts";
-import { trpc } from "../../lib/trpc.ts";
+import { useTRPC } from "../../lib/trpc.ts";
 import { useHydrated } from "../../lib/use-hydrated.ts";
 import { FormAlert, formStyles, TextField } from "../form/FormField.tsx";
 import { bffErrorFacts, schemaCheck } from "../form/field-errors.ts";
@@ -22,12 +23,13 @@ interface VerifyEmailPanelProps {
  * order button, so verifying and ordering is one step and the cart is never left.
  */
 export function VerifyEmailPanel({ email, submitLabel, onVerified, busy = false }: VerifyEmailPanelProps) {
-  const utils = trpc.useUtils();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | null>(null);
-  const verify = trpc.account.verifyEmail.useMutation();
-  const resend = trpc.account.resendVerification.useMutation();
+  const verify = useMutation(trpc.account.verifyEmail.mutationOptions());
+  const resend = useMutation(trpc.account.resendVerification.mutationOptions());
   // A submit before hydration would be a plain form post; the button waits for the script.
   const hydrated = useHydrated();
 
@@ -48,7 +50,7 @@ export function VerifyEmailPanel({ email, submitLabel, onVerified, busy = false 
       setError(facts.fieldErrors.code ?? facts.message);
       return;
     }
-    void utils.users.me.invalidate();
+    void queryClient.invalidateQueries(trpc.users.me.queryFilter());
     onVerified();
   }
 

@@ -1,8 +1,9 @@
 "use client";
 
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { readGuestCart, writeGuestCart } from "../../lib/guest-cart.ts";
-import { trpc } from "../../lib/trpc.ts";
+import { useTRPC } from "../../lib/trpc.ts";
 
 /**
  * Runs once a signed-in page renders: moves whatever the visitor put in the guest cart (before
@@ -12,8 +13,9 @@ import { trpc } from "../../lib/trpc.ts";
  * (with anything added meanwhile) and the next page load tries again.
  */
 export function GuestCartMerge() {
-  const utils = trpc.useUtils();
-  const { mutateAsync: merge } = trpc.cart.merge.useMutation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { mutateAsync: merge } = useMutation(trpc.cart.merge.mutationOptions());
   const started = useRef(false);
 
   useEffect(() => {
@@ -23,13 +25,13 @@ export function GuestCartMerge() {
     started.current = true;
     writeGuestCart([]);
     merge({ items: [...lines] })
-      .then((result) => utils.cart.get.setData(undefined, result.cart))
+      .then((result) => queryClient.setQueryData(trpc.cart.get.queryKey(), result.cart))
       .catch(() => {
         const addedMeanwhile = readGuestCart().filter((l) => !lines.some((b) => b.productId === l.productId));
         writeGuestCart([...lines, ...addedMeanwhile]);
       })
-      .finally(() => void utils.cart.invalidate());
-  }, [merge, utils]);
+      .finally(() => void queryClient.invalidateQueries(trpc.cart.pathFilter()));
+  }, [merge, queryClient, trpc]);
 
   return null;
 }

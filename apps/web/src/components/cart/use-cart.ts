@@ -1,4 +1,4 @@
-import { keepPreviousData } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import {
   readGuestCart,
@@ -7,7 +7,7 @@ import {
   useGuestCart,
   writeGuestCart,
 } from "../../lib/guest-cart.ts";
-import { trpc } from "../../lib/trpc.ts";
+import { useTRPC } from "../../lib/trpc.ts";
 import type { BffOutputs } from "../../server/trpc/router.ts";
 
 export type CartView = BffOutputs["cart"]["get"];
@@ -29,19 +29,22 @@ const EMPTY_GUEST_CART: EmptyCart = { items: [], itemCount: 0, subtotalCents: 0,
  * goes through order-svc for both (cart.add, cart.quoteAdd), so both are capped at what can be bought.
  */
 export function useCart(signedIn: boolean) {
-  const utils = trpc.useUtils();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const guestLines = useGuestCart();
-  const account = trpc.cart.get.useQuery(undefined, { enabled: signedIn });
-  const guest = trpc.cart.quote.useQuery(
-    { items: [...guestLines] },
-    // Keep showing the previous pricing while a quantity change is re-priced (no flash of "loading").
-    { enabled: !signedIn && guestLines.length > 0, placeholderData: keepPreviousData },
+  const account = useQuery(trpc.cart.get.queryOptions(undefined, { enabled: signedIn }));
+  const guest = useQuery(
+    trpc.cart.quote.queryOptions(
+      { items: [...guestLines] },
+      // Keep showing the previous pricing while a quantity change is re-priced (no flash of "loading").
+      { enabled: !signedIn && guestLines.length > 0, placeholderData: keepPreviousData },
+    ),
   );
-  const invalidate = () => utils.cart.get.invalidate();
-  const addItem = trpc.cart.add.useMutation({ onSettled: invalidate });
-  const quoteAdd = trpc.cart.quoteAdd.useMutation();
-  const setItem = trpc.cart.setItem.useMutation({ onSettled: invalidate });
-  const removeItem = trpc.cart.removeItem.useMutation({ onSettled: invalidate });
+  const invalidate = () => queryClient.invalidateQueries(trpc.cart.get.queryFilter());
+  const addItem = useMutation(trpc.cart.add.mutationOptions({ onSettled: invalidate }));
+  const quoteAdd = useMutation(trpc.cart.quoteAdd.mutationOptions());
+  const setItem = useMutation(trpc.cart.setItem.mutationOptions({ onSettled: invalidate }));
+  const removeItem = useMutation(trpc.cart.removeItem.mutationOptions({ onSettled: invalidate }));
 
   const query = signedIn ? account : guest;
   const cart: CartView | EmptyCart | undefined = signedIn

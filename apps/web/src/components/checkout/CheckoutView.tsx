@@ -1,12 +1,11 @@
 "use client";
 
-import { useIsMutating } from "@tanstack/react-query";
-import { getMutationKey } from "@trpc/react-query";
+import { useIsMutating, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { formatPrice } from "../../lib/format.ts";
-import { trpc } from "../../lib/trpc.ts";
+import { useTRPC } from "../../lib/trpc.ts";
 import { VerifyEmailPanel } from "../account/VerifyEmailPanel.tsx";
 import { hasShortage, shortageMessage } from "../cart/stock.ts";
 import { LoadFailedNotice } from "../LoadFailedNotice.tsx";
@@ -32,12 +31,13 @@ const FINAL_REFUSALS = new Set(["CONFLICT", "BAD_REQUEST", "PRECONDITION_FAILED"
  */
 export function CheckoutView() {
   const router = useRouter();
-  const utils = trpc.useUtils();
-  const cart = trpc.cart.get.useQuery();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const cart = useQuery(trpc.cart.get.queryOptions());
   // order-svc refuses unverified addresses; until then the order button is the verification form.
-  const me = trpc.users.me.useQuery();
+  const me = useQuery(trpc.users.me.queryOptions());
   // A guest cart being merged right after sign-in must land before the order is placed.
-  const merging = useIsMutating({ mutationKey: getMutationKey(trpc.cart.merge) }) > 0;
+  const merging = useIsMutating({ mutationKey: trpc.cart.merge.mutationKey() }) > 0;
   const inFlight = useRef(false);
   const [leaving, setLeaving] = useState(false);
   // An attempt without a definite answer yet (this tab's sessionStorage; read once mounted).
@@ -47,22 +47,24 @@ export function CheckoutView() {
     endCheckoutAttempt();
     setUnfinished(null);
   };
-  const place = trpc.orders.place.useMutation({
-    onSuccess: (order) => {
-      end();
-      setLeaving(true);
-      void utils.cart.invalidate();
-      void utils.orders.mine.invalidate();
-      router.push(`/orders/${order.id}?placed=1`);
-    },
-    onError: (error) => {
-      inFlight.current = false;
-      if (error.data?.code && FINAL_REFUSALS.has(error.data.code)) end();
-      else if (outcomeUnknown(error)) setUnfinished(unfinishedCheckoutAttempt());
-      // Stock or prices may have moved (or the order went through and emptied the cart): reload it.
-      void utils.cart.get.invalidate();
-    },
-  });
+  const place = useMutation(
+    trpc.orders.place.mutationOptions({
+      onSuccess: (order) => {
+        end();
+        setLeaving(true);
+        void queryClient.invalidateQueries(trpc.cart.pathFilter());
+        void queryClient.invalidateQueries(trpc.orders.mine.pathFilter());
+        router.push(`/orders/${order.id}?placed=1`);
+      },
+      onError: (error) => {
+        inFlight.current = false;
+        if (error.data?.code && FINAL_REFUSALS.has(error.data.code)) end();
+        else if (outcomeUnknown(error)) setUnfinished(unfinishedCheckoutAttempt());
+        // Stock or prices may have moved (or the order went through and emptied the cart): reload it.
+        void queryClient.invalidateQueries(trpc.cart.get.queryFilter());
+      },
+    }),
+  );
 
   const submit = (idempotencyKey: string) => {
     // A ref, not state: two clicks in the same frame both see the button enabled.

@@ -1,7 +1,8 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { trpc } from "../../lib/trpc.ts";
+import { useTRPC } from "../../lib/trpc.ts";
 import styles from "./NotificationBell.module.css";
 import { Toaster } from "./Toaster.tsx";
 import { useLiveNotifications } from "./use-live-notifications.ts";
@@ -12,11 +13,14 @@ import { useLiveNotifications } from "./use-live-notifications.ts";
  */
 export function NotificationBell() {
   const live = useLiveNotifications();
-  const unread = trpc.notifications.unreadCount.useQuery(undefined, {
-    // The count is also refreshed by every live event; this only catches up after a lost stream.
-    refetchInterval: 60_000,
-    refetchOnWindowFocus: true,
-  });
+  const trpc = useTRPC();
+  const unread = useQuery(
+    trpc.notifications.unreadCount.queryOptions(undefined, {
+      // The count is also refreshed by every live event; this only catches up after a lost stream.
+      refetchInterval: 60_000,
+      refetchOnWindowFocus: true,
+    }),
+  );
   const count = unread.data?.count ?? 0;
   const label = count === 0 ? "Notifications, none unread" : `Notifications, ${count} unread`;
 

@@ -1,7 +1,8 @@
 "use client";
 
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { trpc } from "../../lib/trpc.ts";
+import { useTRPC } from "../../lib/trpc.ts";
 import { LoadFailedNotice } from "../LoadFailedNotice.tsx";
 import { LocalDateTime } from "../orders/LocalDateTime.tsx";
 import styles from "./NotificationList.module.css";
@@ -10,15 +11,23 @@ const PAGE_SIZE = 20;
 
 /** The signed-in user's notifications, newest first, with mark-as-read (one, or all at once). */
 export function NotificationList() {
-  const utils = trpc.useUtils();
-  const pages = trpc.notifications.mine.useInfiniteQuery(
-    { limit: PAGE_SIZE },
-    { getNextPageParam: (page) => page.nextCursor ?? undefined },
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const pages = useInfiniteQuery(
+    trpc.notifications.mine.infiniteQueryOptions(
+      { limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
   );
-  const markRead = trpc.notifications.markRead.useMutation({
-    onSettled: () =>
-      Promise.all([utils.notifications.mine.invalidate(), utils.notifications.unreadCount.invalidate()]),
-  });
+  const markRead = useMutation(
+    trpc.notifications.markRead.mutationOptions({
+      onSettled: () =>
+        Promise.all([
+          queryClient.invalidateQueries(trpc.notifications.mine.pathFilter()),
+          queryClient.invalidateQueries(trpc.notifications.unreadCount.queryFilter()),
+        ]),
+    }),
+  );
 
   if (pages.isPending) {
     return (

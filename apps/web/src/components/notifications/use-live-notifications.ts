@@ -1,4 +1,6 @@
-import { trpc } from "../../lib/trpc.ts";
+import { useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useTRPC } from "../../lib/trpc.ts";
 import { showToast } from "./toast-store.ts";
 
 /**
@@ -11,28 +13,33 @@ import { showToast } from "./toast-store.ts";
  * it to notify-svc, which replays what was missed.
  */
 export function useLiveNotifications() {
-  const utils = trpc.useUtils();
-  return trpc.notifications.onEvent.useSubscription(
-    {},
-    {
-      onData: ({ data: event }) => {
-        // Bump the count at once; the refetch then brings the exact number.
-        utils.notifications.unreadCount.setData(undefined, (old) => ({ count: (old?.count ?? 0) + 1 }));
-        void utils.notifications.unreadCount.invalidate();
-        void utils.notifications.mine.invalidate();
-        if (event.orderId) {
-          void utils.orders.byId.invalidate({ orderId: event.orderId });
-          void utils.orders.mine.invalidate();
-        }
-        if (event.type === "order.status.updated") {
-          showToast({
-            id: event.id,
-            title: event.title,
-            body: event.body,
-            href: event.orderId ? `/orders/${event.orderId}` : undefined,
-          });
-        }
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useSubscription(
+    trpc.notifications.onEvent.subscriptionOptions(
+      {},
+      {
+        onData: ({ data: event }) => {
+          // Bump the count at once; the refetch then brings the exact number.
+          queryClient.setQueryData(trpc.notifications.unreadCount.queryKey(), (old) => ({
+            count: (old?.count ?? 0) + 1,
+          }));
+          void queryClient.invalidateQueries(trpc.notifications.unreadCount.queryFilter());
+          void queryClient.invalidateQueries(trpc.notifications.mine.pathFilter());
+          if (event.orderId) {
+            void queryClient.invalidateQueries(trpc.orders.byId.queryFilter({ orderId: event.orderId }));
+            void queryClient.invalidateQueries(trpc.orders.mine.pathFilter());
+          }
+          if (event.type === "order.status.updated") {
+            showToast({
+              id: event.id,
+              title: event.title,
+              body: event.body,
+              href: event.orderId ? `/orders/${event.orderId}` : undefined,
+            });
+          }
+        },
       },
-    },
+    ),
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { trpc } from "../../lib/trpc.ts";
+import { useTRPC } from "../../lib/trpc.ts";
 import { useHydrated } from "../../lib/use-hydrated.ts";
 import { ConfirmButton } from "./ConfirmButton.tsx";
 import styles from "./OrderDetailView.module.css";
@@ -22,17 +23,20 @@ type Outcome = { kind: "done"; status: OrderStatus } | { kind: "failed"; message
  * from order-svc (which enforces the state machine again on every change).
  */
 export function AdminOrderView({ initial }: { initial: OrderDetail }) {
-  const utils = trpc.useUtils();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const hydrated = useHydrated();
   const orderId = initial.id;
-  const { data: order } = trpc.orders.byId.useQuery({ orderId }, { initialData: initial });
+  const { data: order } = useQuery(trpc.orders.byId.queryOptions({ orderId }, { initialData: initial }));
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const update = trpc.orders.updateStatus.useMutation({
-    onSuccess: (result) => setOutcome({ kind: "done", status: result.status }),
-    // Someone else may have moved the order meanwhile (PRECONDITION_FAILED/CONFLICT): show that.
-    onError: (error) => setOutcome({ kind: "failed", message: error.message }),
-    onSettled: () => utils.orders.byId.invalidate({ orderId }),
-  });
+  const update = useMutation(
+    trpc.orders.updateStatus.mutationOptions({
+      onSuccess: (result) => setOutcome({ kind: "done", status: result.status }),
+      // Someone else may have moved the order meanwhile (PRECONDITION_FAILED/CONFLICT): show that.
+      onError: (error) => setOutcome({ kind: "failed", message: error.message }),
+      onSettled: () => queryClient.invalidateQueries(trpc.orders.byId.queryFilter({ orderId })),
+    }),
+  );
 
   const moveTo = (status: OrderStatus) => {
     setOutcome(null);

@@ -1,7 +1,8 @@
 "use client";
 
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { trpc } from "../../lib/trpc.ts";
+import { useTRPC } from "../../lib/trpc.ts";
 import { ConfirmButton } from "./ConfirmButton.tsx";
 import styles from "./OrderDetailView.module.css";
 import { OrderHeader, OrderItemsAndTimeline } from "./OrderSections.tsx";
@@ -16,14 +17,21 @@ interface OrderDetailViewProps {
 
 /** A shopper's own order: status, lines, timeline and, while possible, cancellation. */
 export function OrderDetailView({ initial, justPlaced }: OrderDetailViewProps) {
-  const utils = trpc.useUtils();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const orderId = initial.id;
   // LiveNotifications invalidates this query when an event for this order arrives: the status and
   // timeline update in place, without a reload.
-  const { data: order } = trpc.orders.byId.useQuery({ orderId }, { initialData: initial });
-  const cancel = trpc.orders.cancel.useMutation({
-    onSettled: () => Promise.all([utils.orders.byId.invalidate({ orderId }), utils.orders.mine.invalidate()]),
-  });
+  const { data: order } = useQuery(trpc.orders.byId.queryOptions({ orderId }, { initialData: initial }));
+  const cancel = useMutation(
+    trpc.orders.cancel.mutationOptions({
+      onSettled: () =>
+        Promise.all([
+          queryClient.invalidateQueries(trpc.orders.byId.queryFilter({ orderId })),
+          queryClient.invalidateQueries(trpc.orders.mine.pathFilter()),
+        ]),
+    }),
+  );
   const cancellable = order.allowedTransitions.includes("CANCELLED");
 
   return (

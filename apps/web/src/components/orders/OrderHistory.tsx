@@ -1,8 +1,9 @@
 "use client";
 
+import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatPrice } from "../../lib/format.ts";
-import { trpc } from "../../lib/trpc.ts";
+import { useTRPC } from "../../lib/trpc.ts";
 import type { BffOutputs } from "../../server/trpc/router.ts";
 import { LocalDateTime } from "./LocalDateTime.tsx";
 import styles from "./OrderHistory.module.css";
@@ -13,12 +14,15 @@ type OrdersPage = BffOutputs["orders"]["mine"];
 
 /** The shopper's orders, newest first; the first page is server-rendered, the rest load on demand. */
 export function OrderHistory({ firstPage }: { firstPage: OrdersPage }) {
-  const pages = trpc.orders.mine.useInfiniteQuery(
-    { limit: ORDER_HISTORY_PAGE_SIZE },
-    {
-      initialData: { pages: [firstPage], pageParams: [undefined] },
-      getNextPageParam: (page) => page.nextCursor ?? undefined,
-    },
+  const trpc = useTRPC();
+  const pages = useInfiniteQuery(
+    trpc.orders.mine.infiniteQueryOptions(
+      { limit: ORDER_HISTORY_PAGE_SIZE },
+      {
+        initialData: { pages: [firstPage], pageParams: [null] },
+        getNextPageParam: (page) => page.nextCursor ?? undefined,
+      },
+    ),
   );
   const orders = pages.data.pages.flatMap((page) => page.items);
   const total = pages.data.pages[0]?.total ?? 0;

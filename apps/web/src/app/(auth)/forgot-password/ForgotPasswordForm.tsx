@@ -1,11 +1,12 @@
 "use client";
 
 import { requestPasswordResetInput } from "@shop/user-svc/schemas";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { FormAlert, formStyles, TextField } from "../../../components/form/FormField.tsx";
 import { bffErrorFacts, schemaCheck } from "../../../components/form/field-errors.ts";
 import { waitText } from "../../../lib/auth-errors.ts";
-import { trpc } from "../../../lib/trpc.ts";
+import { useTRPC } from "../../../lib/trpc.ts";
 import { useHydrated } from "../../../lib/use-hydrated.ts";
 import styles from "../auth.module.css";
 
@@ -18,7 +19,8 @@ export function ForgotPasswordForm() {
   const [error, setError] = useState<string | undefined>();
   const [formError, setFormError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const request = trpc.auth.requestPasswordReset.useMutation();
+  const trpc = useTRPC();
+  const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
   // A submit before hydration would be a plain form post; the button waits for the script.
   const hydrated = useHydrated();
 

@@ -1,12 +1,13 @@
 "use client";
 
 import { resetPasswordInput } from "@shop/user-svc/schemas";
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useEffect, useState } from "react";
 import { FormAlert, formStyles, TextField } from "../../../components/form/FormField.tsx";
 import { bffErrorFacts, schemaCheck } from "../../../components/form/field-errors.ts";
 import { passwordHint } from "../../../lib/password-hint.ts";
-import { trpc } from "../../../lib/trpc.ts";
+import { useTRPC } from "../../../lib/trpc.ts";
 import { useHydrated } from "../../../lib/use-hydrated.ts";
 import styles from "../auth.module.css";
 
@@ -27,7 +28,8 @@ export function ResetPasswordForm() {
   const [error, setError] = useState<string | undefined>();
   const [formError, setFormError] = useState<string | null>(null);
   const [doneFor, setDoneFor] = useState<string | null>(null);
-  const reset = trpc.auth.resetPassword.useMutation();
+  const trpc = useTRPC();
+  const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
   // A submit before hydration would be a plain form post; the button waits for the script.
   const hydrated = useHydrated();
 

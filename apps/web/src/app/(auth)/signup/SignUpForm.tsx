@@ -1,6 +1,7 @@
 "use client";
 
 import { registerInput } from "@shop/user-svc/schemas";
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useEffect, useState } from "react";
@@ -8,7 +9,7 @@ import { FormAlert, formStyles, TextField } from "../../../components/form/FormF
 import { bffErrorFacts, schemaCheck } from "../../../components/form/field-errors.ts";
 import { waitText } from "../../../lib/auth-errors.ts";
 import { passwordHint } from "../../../lib/password-hint.ts";
-import { trpc } from "../../../lib/trpc.ts";
+import { useTRPC } from "../../../lib/trpc.ts";
 import styles from "../auth.module.css";
 
 interface SignUpFormProps {
@@ -34,7 +35,8 @@ export function SignUpForm({ callbackPath, signInHref }: SignUpFormProps) {
   const [showPassword, setShowPassword] = useState(false);
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
-  const register = trpc.auth.register.useMutation();
+  const trpc = useTRPC();
+  const register = useMutation(trpc.auth.register.mutationOptions());
 
   const update = (field: keyof SignUpValues) => (event: { target: { value: string } }) => {
     setValues((current) => ({ ...current, [field]: event.target.value }));

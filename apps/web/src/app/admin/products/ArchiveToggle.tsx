@@ -1,9 +1,10 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { bffErrorFacts } from "../../../components/form/field-errors.ts";
-import { trpc } from "../../../lib/trpc.ts";
+import { useTRPC } from "../../../lib/trpc.ts";
 import styles from "./products.module.css";
 
 interface ArchiveToggleProps {
@@ -18,7 +19,8 @@ interface ArchiveToggleProps {
  */
 export function ArchiveToggle({ productId, productName, archived }: ArchiveToggleProps) {
   const router = useRouter();
-  const archive = trpc.products.archive.useMutation();
+  const trpc = useTRPC();
+  const archive = useMutation(trpc.products.archive.mutationOptions());
   const [error, setError] = useState<string | null>(null);
 
   async function toggle() {

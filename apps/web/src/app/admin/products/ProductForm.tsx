@@ -1,11 +1,12 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { FormAlert, FormField, formStyles, TextField } from "../../../components/form/FormField.tsx";
 import { bffErrorFacts } from "../../../components/form/field-errors.ts";
-import { trpc } from "../../../lib/trpc.ts";
+import { useTRPC } from "../../../lib/trpc.ts";
 import styles from "./ProductForm.module.css";
 import {
   formFieldOf,
@@ -42,8 +43,9 @@ export function ProductForm({
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<ProductFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const create = trpc.products.create.useMutation();
-  const update = trpc.products.update.useMutation();
+  const trpc = useTRPC();
+  const create = useMutation(trpc.products.create.mutationOptions());
+  const update = useMutation(trpc.products.update.mutationOptions());
   const pending = create.isPending || update.isPending;
   const editing = productId !== undefined;
 

@@ -1,9 +1,10 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { bffErrorFacts } from "../../../components/form/field-errors.ts";
-import { trpc } from "../../../lib/trpc.ts";
+import { useTRPC } from "../../../lib/trpc.ts";
 import styles from "./products.module.css";
 
 interface StockEditorProps {
@@ -21,7 +22,8 @@ export function StockEditor({ productId, productName, onHand }: StockEditorProps
   const router = useRouter();
   const [value, setValue] = useState(String(onHand));
   const [message, setMessage] = useState<{ kind: "error" | "saved"; text: string } | null>(null);
-  const setStock = trpc.products.setStock.useMutation();
+  const trpc = useTRPC();
+  const setStock = useMutation(trpc.products.setStock.mutationOptions());
   const inputId = useId();
   const messageId = `${inputId}-message`;
 

@@ -1,9 +1,10 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { bffErrorFacts } from "../../../components/form/field-errors.ts";
-import { trpc } from "../../../lib/trpc.ts";
+import { useTRPC } from "../../../lib/trpc.ts";
 import table from "../products/products.module.css";
 
 type Role = "SHOPPER" | "ADMIN";
@@ -19,7 +20,8 @@ export function RoleChanger({ userId, userLabel, role }: RoleChangerProps) {
   const router = useRouter();
   const [selected, setSelected] = useState<Role>(role);
   const [message, setMessage] = useState<{ kind: "error" | "saved"; text: string } | null>(null);
-  const setRole = trpc.users.setRole.useMutation();
+  const trpc = useTRPC();
+  const setRole = useMutation(trpc.users.setRole.mutationOptions());
   const selectId = useId();
 
   async function save(event: FormEvent<HTMLFormElement>) {
