@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { callers } from "@shop/testing/service";
 import type { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,9 +48,11 @@ describe("cart", () => {
 
   it("needs a signed-in user", async () => {
     expect(codeOf(await failure(stack.orders.as(callers.guest).cart.get.query()))).toBe("UNAUTHORIZED");
-    expect(codeOf(await failure(stack.orders.as(callers.guest).cart.merge.mutate({ items: [] })))).toBe(
-      "UNAUTHORIZED",
-    );
+    expect(
+      codeOf(
+        await failure(stack.orders.as(callers.guest).cart.merge.mutate({ mergeId: randomUUID(), items: [] })),
+      ),
+    ).toBe("UNAUTHORIZED");
   });
 
   it("rejects unknown products and silly quantities precisely", async () => {
@@ -96,6 +99,7 @@ describe("cart", () => {
     await stack.productDb.product.update({ where: { id: beanie.id }, data: { archivedAt: new Date() } });
     try {
       const result = await me.merge.mutate({
+        mergeId: randomUUID(),
         items: [
           { productId: skillet.id, quantity: 5 },
           { productId: knife.id, quantity: 2 },
@@ -114,6 +118,38 @@ describe("cart", () => {
       await stack.productDb.product.update({ where: { id: beanie.id }, data: { archivedAt: null } });
       await me.clear.mutate();
     }
+  });
+});
+
+describe("a guest cart merged at sign-in", () => {
+  it("is merged once when the browser retries with the same merge id (its first answer was lost)", async () => {
+    const p = await stack.makeProduct(20);
+    const cart = stack.orders.as(shopper(401)).cart;
+    const merge = { mergeId: randomUUID(), items: [{ productId: p.id, quantity: 2 }] };
+    const first = await cart.merge.mutate(merge);
+    expect(first.cart.items.map((i) => i.quantity)).toEqual([2]);
+    expect(first.alreadyMerged).toBe(false);
+
+    const [retry, concurrentRetry] = await Promise.all([cart.merge.mutate(merge), cart.merge.mutate(merge)]);
+    for (const answer of [retry, concurrentRetry]) {
+      expect(answer.alreadyMerged).toBe(true);
+      expect(answer.cart.items.map((i) => i.quantity)).toEqual([2]);
+    }
+    // Another guest cart later (a new id) is merged as usual.
+    const next = await cart.merge.mutate({
+      mergeId: randomUUID(),
+      items: [{ productId: p.id, quantity: 1 }],
+    });
+    expect(next.cart.items.map((i) => i.quantity)).toEqual([3]);
+  });
+
+  it("runs concurrent first attempts of one merge id as one merge", async () => {
+    const p = await stack.makeProduct(20);
+    const cart = stack.orders.as(shopper(402)).cart;
+    const merge = { mergeId: randomUUID(), items: [{ productId: p.id, quantity: 4 }] };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => cart.merge.mutate(merge)));
+    expect(answers.filter((a) => !a.alreadyMerged)).toHaveLength(1);
+    expect((await cart.get.query()).items.map((i) => i.quantity)).toEqual([4]);
   });
 });
 

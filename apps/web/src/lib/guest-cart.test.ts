@@ -65,3 +65,48 @@ describe("guest cart in localStorage", () => {
     expect(cart.readGuestCart()).toBe(cart.readGuestCart());
   });
 });
+
+describe("a guest cart on its way into the account (pending merge)", () => {
+  beforeEach(() => {
+    vi.stubGlobal("window", fakeWindow());
+  });
+
+  it("moves the cart into a pending merge, and hands out the same merge again until it is settled", async () => {
+    const cart = await loadCart();
+    cart.writeGuestCart([{ productId: ID_A, quantity: 2 }]);
+    const first = cart.takePendingMerge();
+    expect(first?.lines).toEqual([{ productId: ID_A, quantity: 2 }]);
+    expect(cart.readGuestCart()).toEqual([]);
+
+    // The answer was lost and the page reloaded: the retry carries the same id and lines.
+    const reloaded = await loadCart();
+    expect(reloaded.takePendingMerge()).toEqual(first);
+
+    reloaded.settlePendingMerge(first?.id ?? "");
+    expect(reloaded.takePendingMerge()).toBeNull();
+  });
+
+  it("after a merge is settled, a new guest cart becomes a new merge with a new id", async () => {
+    const cart = await loadCart();
+    cart.writeGuestCart([{ productId: ID_A, quantity: 1 }]);
+    const first = cart.takePendingMerge();
+    cart.settlePendingMerge(first?.id ?? "");
+    cart.writeGuestCart([{ productId: ID_B, quantity: 3 }]);
+    const second = cart.takePendingMerge();
+    expect(second?.id).not.toBe(first?.id);
+    expect(second?.lines).toEqual([{ productId: ID_B, quantity: 3 }]);
+  });
+
+  it("puts a refused merge back into the guest cart beside what was added meanwhile", async () => {
+    const cart = await loadCart();
+    cart.writeGuestCart([{ productId: ID_A, quantity: 2 }]);
+    const pending = cart.takePendingMerge();
+    cart.writeGuestCart([{ productId: ID_B, quantity: 1 }]);
+    cart.returnPendingMerge(pending?.id ?? "");
+    expect(cart.readGuestCart()).toEqual([
+      { productId: ID_A, quantity: 2 },
+      { productId: ID_B, quantity: 1 },
+    ]);
+    expect(cart.takePendingMerge()?.id).not.toBe(pending?.id);
+  });
+});

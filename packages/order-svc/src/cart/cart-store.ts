@@ -73,14 +73,19 @@ export async function clearCart(db: Db, userId: string): Promise<void> {
 /**
  * Adds lines to a cart in one transaction: quantities are summed with what is there, capped at what
  * is available (never lowering what the cart already held) and at one order's worth; lines beyond the
- * cart's line limit are returned as skipped rather than failing the merge.
+ * cart's line limit are returned as skipped rather than failing the merge. Idempotent per merge id:
+ * the id is recorded in the same transaction, so a retried merge (the browser never saw the first
+ * answer) changes nothing and reports `alreadyMerged`.
  */
 export async function mergeLines(
   db: Db,
   userId: string,
+  mergeId: string,
   incoming: readonly { productId: string; quantity: number; available: number }[],
-): Promise<{ overLimit: string[]; limited: string[] }> {
+): Promise<{ alreadyMerged: boolean; overLimit: string[]; limited: string[] }> {
   return db.$transaction(async (tx) => {
+    const recorded = await tx.cartMerge.createMany({ data: [{ userId, mergeId }], skipDuplicates: true });
+    if (recorded.count === 0) return { alreadyMerged: true, overLimit: [], limited: [] };
     await tx.cart.upsert({ where: { userId }, create: { userId }, update: { updatedAt: new Date() } });
     const current = await tx.cartItem.findMany({
       where: { userId },
@@ -106,6 +111,6 @@ export async function mergeLines(
         update: { quantity },
       });
     }
-    return { overLimit, limited };
+    return { alreadyMerged: false, overLimit, limited };
   });
 }

@@ -24,6 +24,8 @@ const quantity = z
   .max(MAX_UNITS_PER_PRODUCT, `At most ${MAX_UNITS_PER_PRODUCT} per product`);
 const incomingLine = z.object({ productId, quantity });
 const guestLines = z.array(incomingLine).max(MAX_CART_LINES);
+/** Chosen by the browser once per guest cart it merges, and sent again on every retry of that merge. */
+const mergeId = z.uuid({ error: "Unknown cart merge" });
 
 /** Sums duplicate lines and caps each at one order's worth. */
 const cappedLines = (items: readonly { productId: string; quantity: number }[]) =>
@@ -99,22 +101,26 @@ export const cartRouter = router({
   /**
    * Merges a guest cart into the account's cart at sign-in, atomically: quantities are summed and
    * capped at what is available and at the line limit; products that no longer exist or are archived
-   * are skipped and reported.
+   * are skipped and reported. A retry with the same merge id returns the cart and adds nothing again.
    */
-  merge: authedProcedure.input(z.object({ items: guestLines })).mutation(async ({ ctx, input }) => {
+  merge: authedProcedure.input(z.object({ mergeId, items: guestLines })).mutation(async ({ ctx, input }) => {
     const lines = cappedLines(input.items);
     const priced = await priceLines(ctx.products, lines);
     const sellable = new Map(priced.items.filter((i) => i.sellable).map((i) => [i.productId, i.available]));
-    const { overLimit, limited } = await mergeLines(
+    const { alreadyMerged, overLimit, limited } = await mergeLines(
       ctx.db,
       ctx.user.id,
+      input.mergeId,
       lines.flatMap((l) => {
         const available = sellable.get(l.productId);
         return available === undefined ? [] : [{ ...l, available }];
       }),
     );
+    const cart = await priceLines(ctx.products, await cartLines(ctx.db, ctx.user.id));
+    if (alreadyMerged) return { cart, alreadyMerged, skipped: [] };
     return {
-      cart: await priceLines(ctx.products, await cartLines(ctx.db, ctx.user.id)),
+      cart,
+      alreadyMerged,
       skipped: [
         ...lines
           .filter((l) => !sellable.has(l.productId))

@@ -2,15 +2,17 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { readGuestCart, writeGuestCart } from "../../lib/guest-cart.ts";
+import { returnPendingMerge, settlePendingMerge, takePendingMerge } from "../../lib/guest-cart.ts";
 import { useTRPC } from "../../lib/trpc.ts";
+import { outcomeUnknown } from "../checkout/checkout-attempt.ts";
 
 /**
  * Runs once a signed-in page renders: moves whatever the visitor put in the guest cart (before
- * signing in) into their account's cart, then clears it locally. order-svc merges atomically
- * (quantities summed, capped; products no longer sold skipped). The lines are taken out of storage
- * before the request so a second tab cannot merge them again; if the request fails they are put back
- * (with anything added meanwhile) and the next page load tries again.
+ * signing in) into their account's cart. order-svc merges atomically (quantities summed, capped;
+ * products no longer sold skipped) and once per merge id. The lines leave the guest cart for a
+ * pending merge before the request, so a second tab sends the same id; when the answer is lost (the
+ * shopper navigated away, the connection dropped) the pending merge stays and the next page load
+ * sends it again under the same id, which order-svc does not add twice.
  */
 export function GuestCartMerge() {
   const trpc = useTRPC();
@@ -20,15 +22,17 @@ export function GuestCartMerge() {
 
   useEffect(() => {
     if (started.current) return; // StrictMode mounts effects twice in development
-    const lines = readGuestCart();
-    if (lines.length === 0) return;
+    const pending = takePendingMerge();
+    if (!pending) return;
     started.current = true;
-    writeGuestCart([]);
-    merge({ items: [...lines] })
-      .then((result) => queryClient.setQueryData(trpc.cart.get.queryKey(), result.cart))
-      .catch(() => {
-        const addedMeanwhile = readGuestCart().filter((l) => !lines.some((b) => b.productId === l.productId));
-        writeGuestCart([...lines, ...addedMeanwhile]);
+    merge({ mergeId: pending.id, items: [...pending.lines] })
+      .then((result) => {
+        settlePendingMerge(pending.id);
+        queryClient.setQueryData(trpc.cart.get.queryKey(), result.cart);
+      })
+      .catch((error: { data?: { code?: string } | null }) => {
+        // A definite refusal: the lines go back to the guest cart rather than being lost.
+        if (!outcomeUnknown(error)) returnPendingMerge(pending.id);
       })
       .finally(() => void queryClient.invalidateQueries(trpc.cart.pathFilter()));
   }, [merge, queryClient, trpc]);
